@@ -1,0 +1,183 @@
+//! The one typed client for the platform's REST API. Compiles for wasm32
+//! (browser fetch under reqwest) and native (server integration tests).
+
+use std::fmt;
+
+use chrono::NaiveDate;
+use reqwest::{Method, RequestBuilder, Response, StatusCode, header};
+use serde::de::DeserializeOwned;
+
+use crate::{
+    ACTING_FOR_HEADER, API_PREFIX, Booking, Canteen, CreateBookingRequest, IDEMPOTENCY_KEY_HEADER,
+    MealSlot, Me, PersonId, Problem, SignInRequest, SignInResponse,
+};
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The platform refused with an RFC 9457 problem.
+    Problem(Problem),
+    /// The platform could not be reached (offline, refused, timed out).
+    Network(String),
+    /// The platform answered something this version of Linli cannot read.
+    Unexpected { status: u16, detail: String },
+}
+
+impl ApiError {
+    pub fn problem(&self) -> Option<&Problem> {
+        match self {
+            ApiError::Problem(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Problem(p) => write!(f, "{} ({})", p.title, p.kind.slug()),
+            ApiError::Network(e) => write!(f, "network: {e}"),
+            ApiError::Unexpected { status, detail } => write!(f, "unexpected {status}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+#[derive(Debug, Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    token: Option<String>,
+    acting_for: Option<PersonId>,
+}
+
+impl Client {
+    /// `base` is the platform origin, e.g. `http://127.0.0.1:8080` (no trailing slash needed).
+    pub fn new(base: impl Into<String>) -> Self {
+        let base = base.into().trim_end_matches('/').to_owned();
+        Client { http: reqwest::Client::new(), base, token: None, acting_for: None }
+    }
+
+    /// The same client, signed in with `token`.
+    pub fn with_token(mut self, token: impl Into<String>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// The same client, acting for `elder` on every request.
+    pub fn acting_for(mut self, elder: PersonId) -> Self {
+        self.acting_for = Some(elder);
+        self
+    }
+
+    pub fn token(&self) -> Option<&str> {
+        self.token.as_deref()
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    fn request(&self, method: Method, path: &str) -> RequestBuilder {
+        let mut req = self.http.request(method, format!("{}{API_PREFIX}{path}", self.base));
+        if let Some(token) = &self.token {
+            req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        if let Some(elder) = self.acting_for {
+            req = req.header(ACTING_FOR_HEADER, elder.to_string());
+        }
+        req
+    }
+
+    /// A state-changing request; `key` makes retries safe.
+    fn change(&self, method: Method, path: &str, key: &str) -> RequestBuilder {
+        self.request(method, path).header(IDEMPOTENCY_KEY_HEADER, key)
+    }
+
+    async fn send(req: RequestBuilder) -> Result<Response, ApiError> {
+        let resp = req.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        if resp.status().is_success() {
+            return Ok(resp);
+        }
+        let status = resp.status().as_u16();
+        let body = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        Err(match serde_json::from_str::<Problem>(&body) {
+            Ok(problem) => ApiError::Problem(problem),
+            Err(_) => ApiError::Unexpected { status, detail: body.chars().take(200).collect() },
+        })
+    }
+
+    async fn json<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, ApiError> {
+        let resp = Self::send(req).await?;
+        let status = resp.status().as_u16();
+        let body = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        serde_json::from_str(&body)
+            .map_err(|e| ApiError::Unexpected { status, detail: e.to_string() })
+    }
+
+    async fn empty(req: RequestBuilder) -> Result<(), ApiError> {
+        let resp = Self::send(req).await?;
+        match resp.status() {
+            StatusCode::NO_CONTENT | StatusCode::OK => Ok(()),
+            s => Err(ApiError::Unexpected { status: s.as_u16(), detail: "expected no content".into() }),
+        }
+    }
+
+    /// `POST /session`: sign in with a card or phone number and PIN.
+    pub async fn sign_in(&self, body: &SignInRequest) -> Result<SignInResponse, ApiError> {
+        Self::json(self.request(Method::POST, "/session").json(body)).await
+    }
+
+    /// `DELETE /session`: end this token's session. Safe to repeat.
+    pub async fn sign_out(&self) -> Result<(), ApiError> {
+        Self::empty(self.request(Method::DELETE, "/session")).await
+    }
+
+    /// `GET /me`
+    pub async fn me(&self) -> Result<Me, ApiError> {
+        Self::json(self.request(Method::GET, "/me")).await
+    }
+
+    /// `GET /canteens`
+    pub async fn canteens(&self) -> Result<Vec<Canteen>, ApiError> {
+        Self::json(self.request(Method::GET, "/canteens")).await
+    }
+
+    /// `GET /canteens/{id}/slots`: meals from `from` for `days` days, priced for the elder acted for.
+    pub async fn meal_slots(
+        &self,
+        canteen: i64,
+        from: Option<NaiveDate>,
+        days: Option<u32>,
+    ) -> Result<Vec<MealSlot>, ApiError> {
+        let mut query = Vec::new();
+        if let Some(from) = from {
+            query.push(format!("from={from}"));
+        }
+        if let Some(days) = days {
+            query.push(format!("days={days}"));
+        }
+        let q = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+        Self::json(self.request(Method::GET, &format!("/canteens/{canteen}/slots{q}"))).await
+    }
+
+    /// `POST /bookings`
+    pub async fn create_booking(
+        &self,
+        body: &CreateBookingRequest,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        Self::json(self.change(Method::POST, "/bookings", idempotency_key).json(body)).await
+    }
+
+    /// `GET /bookings`: the elder's bookings, soonest first.
+    pub async fn bookings(&self) -> Result<Vec<Booking>, ApiError> {
+        Self::json(self.request(Method::GET, "/bookings")).await
+    }
+
+    /// `POST /bookings/{id}/cancel`
+    pub async fn cancel_booking(&self, id: i64, idempotency_key: &str) -> Result<Booking, ApiError> {
+        Self::json(self.change(Method::POST, &format!("/bookings/{id}/cancel"), idempotency_key)).await
+    }
+}

@@ -1,0 +1,40 @@
+//! The contract between Linli and the community care platform.
+//!
+//! Types are plain serde structs named after the domain (`Booking`, `MealSlot`)
+//! or `*Request` / `*Response`. Validation lives in [`validate`] so the app checks
+//! input before sending and the server re-checks it with the same code.
+//! [`Client`] is the one typed REST client, compiled for wasm32 and native.
+
+pub mod bookings;
+pub mod meals;
+pub mod money;
+pub mod problem;
+pub mod session;
+pub mod text;
+pub mod validate;
+
+#[cfg(feature = "client")]
+mod client;
+
+pub use bookings::*;
+pub use meals::*;
+pub use money::*;
+pub use problem::*;
+pub use session::*;
+pub use text::*;
+
+#[cfg(feature = "client")]
+pub use client::{ApiError, Client};
+
+/// Path prefix of every versioned endpoint.
+pub const API_PREFIX: &str = "/api/v1";
+
+/// Header naming the elder a request acts for (ARCHITECTURE.md: every request
+/// acts as a principal *for an elder*, explicitly).
+pub const ACTING_FOR_HEADER: &str = "acting-for";
+
+/// Header that makes a change safe to retry (draft-ietf-httpapi-idempotency-key-header).
+pub const IDEMPOTENCY_KEY_HEADER: &str = "idempotency-key";
+
+/// Database id of a person (elder, family member or staff).
+pub type PersonId = i64;

@@ -1,0 +1,56 @@
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::{Lang, PersonId};
+
+/// Sign in at a kiosk or on a phone: a card number or phone number, then a PIN.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInRequest {
+    /// Card number (8 digits) or mainland mobile number (11 digits).
+    pub account: String,
+    /// Six-digit PIN.
+    pub pin: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignInResponse {
+    /// Bearer token for the `Authorization` header.
+    pub token: String,
+    /// When the token stops working; the person then signs in again.
+    pub expires_at: DateTime<FixedOffset>,
+    pub me: Me,
+}
+
+/// Who a principal is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PersonKind {
+    Elder,
+    Family,
+    Staff,
+}
+
+/// A person as others see them on a booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonRef {
+    pub id: PersonId,
+    pub name: String,
+    pub kind: PersonKind,
+}
+
+/// The signed-in principal and the elders they may act for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    pub person: PersonRef,
+    /// The elders this principal may act for; an elder acts for themself.
+    pub acting_for: Vec<PersonRef>,
+    /// The person's preferred language, if they chose one.
+    pub lang: Option<Lang>,
+    /// The community's duty hotline, shown whenever staff can help.
+    pub hotline: String,
+}

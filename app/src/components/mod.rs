@@ -1,0 +1,19 @@
+//! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame.
+
+mod big_button;
+mod icon;
+mod keypad;
+mod lang_switch;
+mod notice;
+mod screen;
+mod speak_button;
+mod tile;
+
+pub use big_button::{BigButton, ButtonKind};
+pub use icon::{Icon, IconKind};
+pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};
+pub use lang_switch::LangSwitch;
+pub use notice::{Loading, Notice, Tone};
+pub use screen::Screen;
+pub use speak_button::SpeakAgain;
+pub use tile::Tile;

@@ -1,0 +1,47 @@
+//! A home-screen tile: a big icon over a 2–4 character label, named exactly by
+//! its label and spoken when it gets focus (UX.md, Home).
+
+use leptos::callback::UnsyncCallback;
+use leptos::prelude::*;
+
+use super::{Icon, IconKind};
+use crate::i18n::use_i18n;
+use crate::speech;
+
+#[component]
+pub fn Tile(
+    #[prop(into)] label: Signal<String>,
+    icon: IconKind,
+    #[prop(into)] on_press: UnsyncCallback<()>,
+    /// A small note under the label ("coming soon"); described, not part of the name.
+    #[prop(optional, into)]
+    note: MaybeProp<String>,
+    #[prop(optional)] testid: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let note_id = testid.map(|t| format!("{t}-note"));
+    let described_by = {
+        let id = note_id.clone();
+        move || note.get().and(id.clone())
+    };
+    view! {
+        <li class="tile-item">
+            <button
+                type="button"
+                class="tile"
+                class:tile-soon=move || note.get().is_some()
+                aria-label=move || label.get()
+                aria-describedby=described_by
+                data-testid=testid
+                on:focus=move |_| speech::speak(&label.get_untracked(), i18n.lang_untracked())
+                on:click=move |_| on_press.run(())
+            >
+                <Icon kind=icon />
+                <span class="tile-label">{move || label.get()}</span>
+                {move || {
+                    note.get().map(|n| view! { <span class="tile-note" id=note_id.clone()>{n}</span> })
+                }}
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,83 @@
+//! Linli (邻里): community elder care, for people with weak eyesight, unsteady
+//! hands and little reading. Large type, big targets, one question per screen,
+//! everything spoken, Chinese first.
+
+pub mod components;
+pub mod config;
+pub mod dates;
+pub mod i18n;
+pub mod keys;
+pub mod pages;
+pub mod problems;
+pub mod speech;
+pub mod state;
+pub mod words;
+
+use api::Lang;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::config::Config;
+use crate::i18n::I18n;
+use crate::pages::*;
+use crate::state::{DeviceMode, LANG_KEY, MealsCtx, SessionCtx};
+
+/// Reads the deployment config, then mounts the app.
+pub async fn start() {
+    let config = config::load().await;
+    leptos::mount::mount_to_body(move || view! { <App config /> });
+}
+
+/// The language to open in: a personal device remembers its choice; a kiosk
+/// always starts in Chinese for the next person.
+fn initial_lang(mode: DeviceMode) -> Lang {
+    match mode {
+        DeviceMode::Personal => state::local_storage()
+            .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or_default(),
+        DeviceMode::Kiosk => Lang::ZhCn,
+    }
+}
+
+#[component]
+pub fn App(config: Config) -> impl IntoView {
+    let mode = DeviceMode::detect();
+    let i18n = I18n::new(initial_lang(mode));
+    provide_context(i18n);
+    provide_context(mode);
+    provide_context(SessionCtx::new(config.api_base.clone(), mode));
+    provide_context(MealsCtx::new());
+    provide_context(config);
+
+    // `<html lang>` follows the language, so screen readers and the browser's
+    // own speech pick the right voice; a personal device remembers the choice.
+    Effect::new(move |_| {
+        let lang = i18n.lang();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        if mode == DeviceMode::Personal
+            && let Some(s) = state::local_storage()
+        {
+            let _ = s.set_item(LANG_KEY, lang.tag());
+        }
+    });
+
+    view! {
+        <Router>
+            <Routes fallback=NotFound>
+                <Route path=path!("/") view=Welcome />
+                <Route path=path!("/sign-in") view=SignIn />
+                <Route path=path!("/home") view=Home />
+                <Route path=path!("/meals") view=MealSlots />
+                <Route path=path!("/meals/:slot") view=MealFulfilment />
+                <Route path=path!("/meals/:slot/:fulfilment") view=MealConfirm />
+                <Route path=path!("/booked/:booking") view=MealBooked />
+                <Route path=path!("/bookings") view=Bookings />
+                <Route path=path!("/bookings/:booking/cancel") view=CancelBooking />
+            </Routes>
+        </Router>
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    leptos::task::spawn_local(app::start());
+}

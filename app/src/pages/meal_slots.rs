@@ -1,0 +1,3 @@
+use leptos::prelude::*;
+#[component]
+pub fn MealSlots() -> impl IntoView { view! { <p>"todo"</p> } }

@@ -1,0 +1,142 @@
+//! One screen per file, named after its place in the elder's journey.
+
+mod booking_cancel;
+mod bookings;
+mod home;
+mod meal_booked;
+mod meal_confirm;
+mod meal_fulfilment;
+mod meal_slots;
+mod meal_summary;
+mod not_found;
+mod sign_in;
+mod welcome;
+
+pub use booking_cancel::CancelBooking;
+pub use bookings::Bookings;
+pub use home::Home;
+pub use meal_booked::MealBooked;
+pub use meal_confirm::MealConfirm;
+pub use meal_fulfilment::MealFulfilment;
+pub use meal_slots::MealSlots;
+pub use not_found::NotFound;
+pub use sign_in::SignIn;
+pub use welcome::Welcome;
+
+use api::{ApiError, Booking, Canteen, Client, MealSlot};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::config::Config;
+use crate::dates;
+use crate::i18n::{I18n, use_i18n};
+use crate::problems;
+use crate::state::{DeviceMode, MealsCtx, SessionCtx, SignOutReason, use_session, use_sign_out};
+
+/// Where someone who is not signed in belongs: the welcome screen on a kiosk,
+/// sign-in on a phone.
+pub fn signed_out_home(mode: DeviceMode) -> &'static str {
+    match mode {
+        DeviceMode::Kiosk => "/",
+        DeviceMode::Personal => "/sign-in",
+    }
+}
+
+/// A numeric route parameter (`/meals/:slot`), `None` when absent or not a number.
+pub fn id_param(name: &'static str) -> Option<i64> {
+    use_params_map().with_untracked(|p| p.get(name)?.parse().ok())
+}
+
+/// Turns platform errors into words in the current language, with the
+/// community hotline where staff can help.
+#[derive(Debug, Clone, Copy)]
+pub struct Explainer {
+    i18n: I18n,
+    session: SessionCtx,
+    fallback_hotline: StoredValue<Option<String>>,
+}
+
+pub fn use_explainer() -> Explainer {
+    let hotline = use_context::<Config>().and_then(|c| c.hotline);
+    Explainer { i18n: use_i18n(), session: use_session(), fallback_hotline: StoredValue::new(hotline) }
+}
+
+impl Explainer {
+    fn hotline(&self) -> Option<String> {
+        self.session.get_untracked().map(|s| s.me.hotline).or_else(|| self.fallback_hotline.get_value())
+    }
+
+    /// The message for `err` (tracks the language).
+    pub fn explain(&self, err: &ApiError) -> String {
+        problems::explain(self.i18n.lang(), err, self.hotline().as_deref(), dates::today_for)
+    }
+}
+
+/// A screen's data failed to load: say why, speak it, offer to try again, and
+/// send the elder to sign in again if the session has ended.
+#[component]
+pub fn LoadProblem(err: ApiError, #[prop(into)] retry: leptos::callback::UnsyncCallback<()>) -> impl IntoView {
+    let explainer = use_explainer();
+    let i18n = use_i18n();
+    if problems::is_session_end(&err) {
+        let sign_out = use_sign_out();
+        // After this render, not during it: navigation replaces this screen.
+        Effect::new(move |_| sign_out(SignOutReason::Expired));
+    }
+    let message = {
+        let err = err.clone();
+        Signal::derive(move || Some(explainer.explain(&err)))
+    };
+    view! {
+        <crate::components::Notice message />
+        <div class="actions">
+            <crate::components::BigButton
+                label=Signal::derive(move || i18n.t("common.try_again"))
+                on_press=move || retry.run(())
+            />
+        </div>
+    }
+}
+
+/// Canteens, from memory or the platform.
+pub async fn load_canteens(client: &Client, meals: MealsCtx) -> Result<Vec<Canteen>, ApiError> {
+    if let Some(list) = meals.canteens.get_untracked() {
+        return Ok(list);
+    }
+    let list = client.canteens().await?;
+    meals.canteens.set(Some(list.clone()));
+    Ok(list)
+}
+
+/// One slot and its canteen: from memory when the elder came through the
+/// flow, from the platform after a reload or a deep link.
+pub async fn load_slot(
+    client: &Client,
+    meals: MealsCtx,
+    slot_id: i64,
+) -> Result<Option<(MealSlot, Option<Canteen>)>, ApiError> {
+    let canteens = load_canteens(client, meals).await?;
+    if meals.slot(slot_id).is_none() {
+        for canteen in &canteens {
+            let slots = client.meal_slots(canteen.id, None, Some(14)).await?;
+            meals.remember_slots(&slots);
+            if slots.iter().any(|s| s.id == slot_id) {
+                break;
+            }
+        }
+    }
+    Ok(meals.slot(slot_id).map(|slot| {
+        let canteen = canteens.iter().find(|c| c.id == slot.canteen_id).cloned();
+        (slot, canteen)
+    }))
+}
+
+/// One booking, from memory or the elder's list on the platform.
+pub async fn load_booking(client: &Client, meals: MealsCtx, id: i64) -> Result<Option<Booking>, ApiError> {
+    if let Some(b) = meals.booking(id) {
+        return Ok(Some(b));
+    }
+    let list = client.bookings().await?;
+    meals.bookings.set(list);
+    Ok(meals.booking(id))
+}

@@ -1,0 +1,149 @@
+//! Who is signed in, and for which elder every request acts.
+//!
+//! Kiosk: the token lives only in memory. Personal device: it is also kept in
+//! localStorage so reopening the app works. Sign-out wipes it either way.
+
+use api::{Client, Me, PersonRef, SignInResponse};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+use serde::{Deserialize, Serialize};
+
+use super::storage::{self, SESSION_KEY};
+use super::{DeviceMode, MealsCtx};
+use crate::i18n::use_i18n;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub token: String,
+    pub me: Me,
+    /// The elder every request acts for (`me.acting_for[0]`).
+    pub elder: PersonRef,
+}
+
+impl Session {
+    /// `None` when the account may not act for any elder (nothing to book for).
+    pub fn from_sign_in(resp: SignInResponse) -> Option<Session> {
+        let elder = resp.me.acting_for.first()?.clone();
+        Some(Session { token: resp.token, me: resp.me, elder })
+    }
+
+    /// True when a family member or staff books for someone else.
+    pub fn is_on_behalf(&self) -> bool {
+        self.me.person.id != self.elder.id
+    }
+}
+
+/// Why the session ended; the sign-in screen explains the unexpected ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignOutReason {
+    /// The elder pressed "sign out".
+    Chosen,
+    /// The platform no longer accepts the token.
+    Expired,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct SessionCtx {
+    current: RwSignal<Option<Session>>,
+    /// Set when the session ended unexpectedly, shown once on the sign-in screen.
+    pub ended: RwSignal<Option<SignOutReason>>,
+    base: StoredValue<String>,
+    pub mode: DeviceMode,
+}
+
+impl SessionCtx {
+    pub fn new(api_base: String, mode: DeviceMode) -> Self {
+        let restored = match mode {
+            DeviceMode::Personal => storage::get(SESSION_KEY)
+                .and_then(|json| serde_json::from_str::<Session>(&json).ok()),
+            DeviceMode::Kiosk => None,
+        };
+        SessionCtx {
+            current: RwSignal::new(restored),
+            ended: RwSignal::new(None),
+            base: StoredValue::new(api_base),
+            mode,
+        }
+    }
+
+    /// The signed-in session (tracked).
+    pub fn get(&self) -> Option<Session> {
+        self.current.get()
+    }
+
+    pub fn get_untracked(&self) -> Option<Session> {
+        self.current.get_untracked()
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.current.with(Option::is_some)
+    }
+
+    /// A client for calls that need no sign-in.
+    pub fn anonymous_client(&self) -> Client {
+        Client::new(self.base.get_value())
+    }
+
+    /// A client signed in and acting for the elder; anonymous if nobody is signed in.
+    pub fn client(&self) -> Client {
+        let client = self.anonymous_client();
+        match self.current.get_untracked() {
+            Some(s) => client.with_token(s.token).acting_for(s.elder.id),
+            None => client,
+        }
+    }
+
+    pub fn start(&self, session: Session) {
+        if self.mode == DeviceMode::Personal
+            && let Ok(json) = serde_json::to_string(&session)
+        {
+            storage::set(SESSION_KEY, &json);
+        }
+        self.ended.set(None);
+        self.current.set(Some(session));
+    }
+
+    /// Forgets the session everywhere on this device (memory and storage).
+    fn wipe(&self) {
+        self.current.set(None);
+        storage::wipe_personal();
+    }
+}
+
+pub fn use_session() -> SessionCtx {
+    expect_context::<SessionCtx>()
+}
+
+/// Ends the session: tells the platform (best effort), wipes memory and storage,
+/// resets the kiosk to Chinese, and returns to the start.
+pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
+    let session = use_session();
+    let meals = expect_context::<MealsCtx>();
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    move |reason: SignOutReason| {
+        crate::speech::stop();
+        if reason == SignOutReason::Chosen {
+            let client = session.client();
+            spawn_local(async move {
+                // Safe to repeat; if it fails the token still expires on its own.
+                let _ = client.sign_out().await;
+            });
+        }
+        session.wipe();
+        meals.clear();
+        if session.mode.is_kiosk() {
+            i18n.set_lang(api::Lang::ZhCn);
+        }
+        let to = match reason {
+            SignOutReason::Chosen => "/",
+            SignOutReason::Expired => {
+                session.ended.set(Some(SignOutReason::Expired));
+                "/sign-in"
+            }
+        };
+        navigate(to, NavigateOptions { replace: true, ..Default::default() });
+    }
+}

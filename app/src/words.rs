@@ -1,0 +1,78 @@
+//! The domain in words: meals, ways to get them, booking statuses and money.
+//! Money is only formatted here, never computed (ARCHITECTURE.md).
+
+use api::{BookingStatus, Fen, Fulfilment, Lang, MealKind};
+
+use crate::i18n::{tr, tr_with};
+
+pub fn meal(lang: Lang, kind: MealKind) -> String {
+    match kind {
+        MealKind::Lunch => tr(lang, "meal.lunch"),
+        MealKind::Dinner => tr(lang, "meal.dinner"),
+    }
+}
+
+pub fn fulfilment(lang: Lang, how: Fulfilment) -> String {
+    match how {
+        Fulfilment::DineIn => tr(lang, "fulfilment.dine_in"),
+        Fulfilment::Pickup => tr(lang, "fulfilment.pickup"),
+        Fulfilment::Delivery => tr(lang, "fulfilment.delivery"),
+    }
+}
+
+/// One line on what each way means, under its name.
+pub fn fulfilment_hint(lang: Lang, how: Fulfilment) -> String {
+    match how {
+        Fulfilment::DineIn => tr(lang, "fulfilment.dine_in_hint"),
+        Fulfilment::Pickup => tr(lang, "fulfilment.pickup_hint"),
+        Fulfilment::Delivery => tr(lang, "fulfilment.delivery_hint"),
+    }
+}
+
+/// The URL segment for a way of getting a meal.
+pub fn fulfilment_slug(how: Fulfilment) -> &'static str {
+    match how {
+        Fulfilment::DineIn => "dine-in",
+        Fulfilment::Pickup => "pickup",
+        Fulfilment::Delivery => "delivery",
+    }
+}
+
+pub fn fulfilment_from_slug(slug: &str) -> Option<Fulfilment> {
+    Fulfilment::ALL.into_iter().find(|f| fulfilment_slug(*f) == slug)
+}
+
+pub fn status(lang: Lang, status: BookingStatus) -> String {
+    match status {
+        BookingStatus::Pending => tr(lang, "status.pending"),
+        BookingStatus::Booked => tr(lang, "status.booked"),
+        BookingStatus::Arrived => tr(lang, "status.arrived"),
+        BookingStatus::Fulfilled => tr(lang, "status.fulfilled"),
+        BookingStatus::Cancelled => tr(lang, "status.cancelled"),
+        BookingStatus::Noshow => tr(lang, "status.noshow"),
+    }
+}
+
+/// "5.00元" / "¥5.00".
+pub fn money(lang: Lang, amount: Fen) -> String {
+    tr_with(lang, "money.yuan", &[("amount", &amount.yuan())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip() {
+        for f in Fulfilment::ALL {
+            assert_eq!(fulfilment_from_slug(fulfilment_slug(f)), Some(f));
+        }
+        assert_eq!(fulfilment_from_slug("teleport"), None);
+    }
+
+    #[test]
+    fn money_in_both_languages() {
+        assert_eq!(money(Lang::ZhCn, Fen(500)), "5.00元");
+        assert_eq!(money(Lang::En, Fen(1250)), "¥12.50");
+    }
+}

@@ -1,0 +1,211 @@
+//! People (elders, family, staff), their sessions and their subsidy eligibility.
+
+use api::{PersonKind, PersonRef};
+use chrono::NaiveDate;
+
+use super::Db;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Person {
+    pub id: i64,
+    pub community_id: i64,
+    pub kind: String,
+    pub name: String,
+    pub secret_hash: String,
+    pub birth_date: Option<String>,
+    pub lang: Option<String>,
+    pub locked_until: Option<i64>,
+}
+
+impl Person {
+    pub fn kind(&self) -> PersonKind {
+        match self.kind.as_str() {
+            "family" => PersonKind::Family,
+            "staff" => PersonKind::Staff,
+            _ => PersonKind::Elder,
+        }
+    }
+
+    pub fn as_ref(&self) -> PersonRef {
+        PersonRef { id: self.id, name: self.name.clone(), kind: self.kind() }
+    }
+
+    pub fn birth_date(&self) -> Option<NaiveDate> {
+        self.birth_date.as_deref().and_then(|d| d.parse().ok())
+    }
+}
+
+pub async fn by_account(db: &Db, account: &str) -> sqlx::Result<Option<Person>> {
+    sqlx::query_as(
+        "SELECT id, community_id, kind, name, secret_hash, birth_date, lang, locked_until
+         FROM people WHERE card_number = ?1 OR phone = ?1",
+    )
+    .bind(account)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn by_id(db: &Db, id: i64) -> sqlx::Result<Option<Person>> {
+    sqlx::query_as(
+        "SELECT id, community_id, kind, name, secret_hash, birth_date, lang, locked_until
+         FROM people WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+/// Counts a wrong PIN; at `max` wrong in a row the account locks until `lock_until`.
+/// Returns the tries left (0 when it just locked). One transaction, so concurrent
+/// wrong PINs are all counted.
+pub async fn record_wrong_pin(db: &Db, id: i64, max: i64, lock_until: i64) -> sqlx::Result<i64> {
+    let mut tx = super::begin_change(db).await?;
+    let failed: i64 = sqlx::query_scalar(
+        "UPDATE people SET failed_attempts = failed_attempts + 1 WHERE id = ? RETURNING failed_attempts",
+    )
+    .bind(id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if failed >= max {
+        sqlx::query("UPDATE people SET failed_attempts = 0, locked_until = ? WHERE id = ?")
+            .bind(lock_until)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok((max - failed).max(0))
+}
+
+pub async fn clear_wrong_pins(db: &Db, id: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE people SET failed_attempts = 0, locked_until = NULL WHERE id = ?")
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn community_hotline(db: &Db, community_id: i64) -> sqlx::Result<String> {
+    sqlx::query_scalar("SELECT hotline FROM communities WHERE id = ?")
+        .bind(community_id)
+        .fetch_one(db)
+        .await
+}
+
+pub async fn eligibility(db: &Db, person_id: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT category FROM eligibilities WHERE person_id = ? ORDER BY category")
+        .bind(person_id)
+        .fetch_all(db)
+        .await
+}
+
+pub async fn subsidy_rules(db: &Db, community_id: i64) -> sqlx::Result<Vec<(String, i64)>> {
+    sqlx::query_as("SELECT category, amount_fen FROM subsidy_rules WHERE community_id = ?")
+        .bind(community_id)
+        .fetch_all(db)
+        .await
+}
+
+/// The permissions of an active (not revoked, not expired) family link, if any.
+pub async fn family_link(
+    db: &Db,
+    family_id: i64,
+    elder_id: i64,
+    now: i64,
+) -> sqlx::Result<Option<(bool, bool, bool)>> {
+    sqlx::query_as(
+        "SELECT can_view, can_book, can_cancel FROM family_links
+         WHERE family_id = ? AND elder_id = ? AND revoked_at IS NULL AND expires_at > ?",
+    )
+    .bind(family_id)
+    .bind(elder_id)
+    .bind(now)
+    .fetch_optional(db)
+    .await
+}
+
+/// The elders a principal may act for: themself if an elder, linked elders if family.
+pub async fn actable_elders(db: &Db, person: &Person, now: i64) -> sqlx::Result<Vec<PersonRef>> {
+    match person.kind() {
+        PersonKind::Elder => Ok(vec![person.as_ref()]),
+        PersonKind::Family => {
+            let rows: Vec<(i64, String)> = sqlx::query_as(
+                "SELECT p.id, p.name FROM family_links l JOIN people p ON p.id = l.elder_id
+                 WHERE l.family_id = ? AND l.revoked_at IS NULL AND l.expires_at > ? ORDER BY p.id",
+            )
+            .bind(person.id)
+            .bind(now)
+            .fetch_all(db)
+            .await?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, name)| PersonRef { id, name, kind: PersonKind::Elder })
+                .collect())
+        }
+        PersonKind::Staff => Ok(Vec::new()),
+    }
+}
+
+pub async fn create_session(
+    db: &Db,
+    token_hash: &str,
+    person_id: i64,
+    now: i64,
+    expires_at: i64,
+) -> sqlx::Result<()> {
+    sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
+        .bind(token_hash)
+        .bind(person_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// The person behind a token and when the session expires; `None` when unknown or revoked.
+pub async fn session(db: &Db, token_hash: &str) -> sqlx::Result<Option<(Person, i64)>> {
+    let row: Option<(i64, i64)> = sqlx::query_as(
+        "SELECT person_id, expires_at FROM sessions WHERE token_hash = ? AND revoked_at IS NULL",
+    )
+    .bind(token_hash)
+    .fetch_optional(db)
+    .await?;
+    let Some((person_id, expires_at)) = row else { return Ok(None) };
+    Ok(by_id(db, person_id).await?.map(|p| (p, expires_at)))
+}
+
+pub async fn revoke_session(db: &Db, token_hash: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
+        .bind(now)
+        .bind(token_hash)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Adds an elder (used by the demo seed and by tests that need many elders).
+pub async fn insert_elder(
+    db: &Db,
+    community_id: i64,
+    name: &str,
+    card_number: &str,
+    phone: &str,
+    secret_hash: &str,
+    birth_date: NaiveDate,
+    now: i64,
+) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO people (community_id, kind, name, card_number, phone, secret_hash, birth_date, created_at)
+         VALUES (?, 'elder', ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(community_id)
+    .bind(name)
+    .bind(card_number)
+    .bind(phone)
+    .bind(secret_hash)
+    .bind(birth_date.to_string())
+    .bind(now)
+    .fetch_one(db)
+    .await
+}

@@ -1,0 +1,242 @@
+//! Bookings: make one, list the elder's, cancel one. Every change is idempotent by key
+//! and made in one `BEGIN IMMEDIATE` transaction with its stored response.
+
+use api::{
+    BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, Fulfilment, MealBooking,
+    PersonKind, PersonRef, PriceSplit, Problem, ProblemType, Text,
+};
+use axum::{extract::State, http::StatusCode, response::Response};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::{
+    AppState, Json,
+    extract::Path,
+    meals::{delivery_fee, dish_texts, elder_pricing, fulfilment_name, fulfilments, meal_kind, parse_fulfilment, slot_date},
+};
+use crate::{
+    auth::Actor,
+    db::{
+        self, Tx,
+        bookings::{self, BookingRow, NewMealBooking},
+        meals,
+    },
+    error::{Error, Result},
+    idempotency::{self, IdempotencyKey},
+};
+
+/// Bookings whose service ended longer ago than this drop off the list.
+const HISTORY_DAYS: i64 = 30;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(create, list)).routes(routes!(cancel))
+}
+
+/// Book a service for the elder acted for.
+#[utoipa::path(
+    post, path = "/bookings", tag = "bookings",
+    security(("bearer" = [])),
+    params(
+        ("acting-for" = i64, Header, description = "The elder acted for"),
+        ("idempotency-key" = String, Header, description = "8–64 characters; a retry with the same key never books twice"),
+    ),
+    request_body = CreateBookingRequest,
+    responses(
+        (status = 201, description = "Booked (or the stored response of an earlier identical request)", body = Booking),
+        (status = 400, description = "invalid-request, idempotency-key-missing", body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such meal", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "slot-full, already-booked, cutoff-passed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "fulfilment-unavailable, idempotency-key-reused", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn create(
+    State(state): State<AppState>,
+    actor: Actor,
+    key: IdempotencyKey,
+    Json(req): Json<CreateBookingRequest>,
+) -> Result<Response> {
+    actor.require(|p| p.book)?;
+    let fingerprint = idempotency::fingerprint("POST /bookings", actor.elder.id, &req);
+    // Read what does not change under us before taking the write lock.
+    let pricing = elder_pricing(&state.db, &actor.elder).await?;
+    let mut tx = db::begin_change(&state.db).await?;
+    if let Some(stored) = idempotency::replay(&mut tx, actor.principal.id, &key, &fingerprint).await? {
+        return Ok(stored);
+    }
+    let now = state.clock.unix();
+    let id = match req {
+        CreateBookingRequest::Meal { slot_id, fulfilment } => {
+            let slot = meals::slot(&mut *tx, slot_id).await?.ok_or_else(Error::not_found)?;
+            let canteen = meals::canteen(&mut *tx, slot.canteen_id)
+                .await?
+                .filter(|c| c.community_id == actor.elder.community_id)
+                .ok_or_else(Error::not_found)?;
+            if !fulfilments(&canteen).any(|f| f == fulfilment) {
+                return Err(Error::new(
+                    ProblemType::FulfilmentUnavailable,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "This canteen does not offer that way of getting the meal",
+                ));
+            }
+            if now >= slot.order_by {
+                return Err(Error::new(ProblemType::CutoffPassed, StatusCode::CONFLICT, "Orders for this meal have closed")
+                    .deadline(db::local(slot.order_by, state.tz))
+                    .hotline(canteen.hotline));
+            }
+            if bookings::has_active_meal(&mut tx, actor.elder.id, slot_id).await? {
+                return Err(Error::new(ProblemType::AlreadyBooked, StatusCode::CONFLICT, "This meal is already booked"));
+            }
+            if !meals::take_place(&mut tx, slot_id).await? {
+                return Err(Error::new(ProblemType::SlotFull, StatusCode::CONFLICT, "No places are left for this meal")
+                    .hotline(canteen.hotline));
+            }
+            let price = pricing.split(slot_date(&slot)?, Fen(slot.price_fen), delivery_fee(&canteen, fulfilment));
+            let new = NewMealBooking {
+                elder_id: actor.elder.id,
+                booked_by: actor.principal.id,
+                slot_id,
+                fulfilment: fulfilment_name(fulfilment),
+                price: &price,
+                now,
+            };
+            bookings::insert_meal(&mut tx, &new).await?
+        }
+    };
+    let booking = load(&mut tx, &state, id, actor.elder.id).await?;
+    let resp = idempotency::record(&mut tx, actor.principal.id, &key, &fingerprint, StatusCode::CREATED, &booking, now).await?;
+    tx.commit().await?;
+    tracing::info!(booking = id, elder = actor.elder.id, by = actor.principal.id, "booked");
+    Ok(resp)
+}
+
+/// The elder's bookings, soonest first, including the last 30 days.
+#[utoipa::path(
+    get, path = "/bookings", tag = "bookings",
+    security(("bearer" = [])),
+    params(("acting-for" = i64, Header, description = "The elder acted for")),
+    responses(
+        (status = 200, body = Vec<Booking>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Booking>>> {
+    actor.require(|p| p.view)?;
+    let now = state.clock.unix();
+    let rows = bookings::for_elder(&state.db, actor.elder.id, now - HISTORY_DAYS * 86_400).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let dishes = meals::dishes_of_slot(&state.db, row.slot_id).await?;
+        out.push(view(row, dish_texts(dishes), now, state.tz)?);
+    }
+    Ok(Json(out))
+}
+
+/// Cancel a booking before the centre's cancel cutoff. After it, the refusal names the
+/// deadline and the canteen's hotline, so the elder can still call.
+#[utoipa::path(
+    post, path = "/bookings/{id}/cancel", tag = "bookings",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Booking id"),
+        ("acting-for" = i64, Header, description = "The elder acted for"),
+        ("idempotency-key" = String, Header, description = "8–64 characters"),
+    ),
+    responses(
+        (status = 200, description = "Cancelled", body = Booking),
+        (status = 404, description = "No such booking for this elder", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "cutoff-passed, not-cancellable", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn cancel(
+    State(state): State<AppState>,
+    actor: Actor,
+    key: IdempotencyKey,
+    Path(id): Path<i64>,
+) -> Result<Response> {
+    actor.require(|p| p.cancel)?;
+    let fingerprint = idempotency::fingerprint(&format!("POST /bookings/{id}/cancel"), actor.elder.id, &());
+    let mut tx = db::begin_change(&state.db).await?;
+    if let Some(stored) = idempotency::replay(&mut tx, actor.principal.id, &key, &fingerprint).await? {
+        return Ok(stored);
+    }
+    let now = state.clock.unix();
+    // Another elder's booking is "not found": its existence is not this caller's business.
+    let row = bookings::get(&mut *tx, id, actor.elder.id).await?.ok_or_else(Error::not_found)?;
+    if !matches!(row.status.as_str(), "pending" | "booked") {
+        return Err(Error::new(ProblemType::NotCancellable, StatusCode::CONFLICT, "This booking is not active"));
+    }
+    if now >= row.cancel_by {
+        return Err(Error::new(ProblemType::CutoffPassed, StatusCode::CONFLICT, "The cancel deadline has passed")
+            .deadline(db::local(row.cancel_by, state.tz))
+            .hotline(row.hotline));
+    }
+    bookings::cancel(&mut tx, id, actor.principal.id, now).await?;
+    meals::release_place(&mut tx, row.slot_id).await?;
+    let booking = load(&mut tx, &state, id, actor.elder.id).await?;
+    let resp = idempotency::record(&mut tx, actor.principal.id, &key, &fingerprint, StatusCode::OK, &booking, now).await?;
+    tx.commit().await?;
+    tracing::info!(booking = id, elder = actor.elder.id, by = actor.principal.id, "cancelled");
+    Ok(resp)
+}
+
+async fn load(tx: &mut Tx, state: &AppState, id: i64, elder_id: i64) -> Result<Booking> {
+    let row = bookings::get(&mut **tx, id, elder_id)
+        .await?
+        .ok_or_else(|| Error::Internal(format!("booking {id} vanished inside its transaction")))?;
+    let dishes = meals::dishes_of_slot(&mut **tx, row.slot_id).await?;
+    view(row, dish_texts(dishes), state.clock.unix(), state.tz)
+}
+
+fn status(s: &str) -> Result<BookingStatus> {
+    Ok(match s {
+        "pending" => BookingStatus::Pending,
+        "booked" => BookingStatus::Booked,
+        "arrived" => BookingStatus::Arrived,
+        "fulfilled" => BookingStatus::Fulfilled,
+        "cancelled" => BookingStatus::Cancelled,
+        "noshow" => BookingStatus::Noshow,
+        other => return Err(Error::Internal(format!("unknown booking status {other:?}"))),
+    })
+}
+
+fn person_kind(s: &str) -> PersonKind {
+    match s {
+        "family" => PersonKind::Family,
+        "staff" => PersonKind::Staff,
+        _ => PersonKind::Elder,
+    }
+}
+
+fn view(row: BookingRow, dishes: Vec<Text>, now: i64, tz: chrono::FixedOffset) -> Result<Booking> {
+    let status = status(&row.status)?;
+    let fulfilment = parse_fulfilment(row.fulfilment.as_deref().unwrap_or_default()).unwrap_or(Fulfilment::DineIn);
+    let active = matches!(status, BookingStatus::Pending | BookingStatus::Booked);
+    Ok(Booking {
+        id: row.id,
+        status,
+        elder: PersonRef { id: row.elder_id, name: row.elder_name, kind: PersonKind::Elder },
+        booked_by: PersonRef { id: row.booked_by, name: row.booked_by_name, kind: person_kind(&row.booked_by_kind) },
+        created_at: db::local(row.created_at, tz),
+        service: BookedService::Meal(MealBooking {
+            slot_id: row.slot_id,
+            canteen: Text::new(row.canteen_zh, row.canteen_en),
+            address: Text::new(row.address_zh, row.address_en),
+            hotline: row.hotline,
+            date: row.date.parse().map_err(|e| Error::Internal(format!("bad date: {e}")))?,
+            meal: meal_kind(&row.meal)?,
+            fulfilment,
+            serve_from: db::local(row.serve_from, tz),
+            serve_until: db::local(row.serve_until, tz),
+            dishes,
+        }),
+        price: PriceSplit {
+            full_price: Fen(row.full_price_fen),
+            subsidy: Fen(row.subsidy_fen),
+            delivery_fee: Fen(row.delivery_fee_fen),
+            you_pay: Fen(row.you_pay_fen),
+        },
+        cancel_by: db::local(row.cancel_by, tz),
+        can_cancel: active && now < row.cancel_by,
+    })
+}

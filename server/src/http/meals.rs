@@ -1,0 +1,189 @@
+//! Canteens and their meals (助餐), priced for the elder acted for.
+
+use api::{
+    Canteen, Dish, Fen, Fulfilment, FulfilmentOffer, MealKind, MealSlot, Problem, SlotQuery, Text,
+};
+use axum::extract::State;
+use chrono::{Days, NaiveDate};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::{
+    AppState, Json,
+    extract::{Path, Query},
+};
+use crate::{
+    auth::Actor,
+    db::{
+        self,
+        meals::{self, CanteenRow, DishRow, SlotRow},
+        people::{self, Person},
+    },
+    error::{Error, Result},
+    pricing::ElderPricing,
+};
+
+/// How far ahead menus can be read (the demo publishes two weeks).
+pub const MAX_DAYS: u32 = 14;
+const DEFAULT_DAYS: u32 = 7;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_canteens)).routes(routes!(list_slots))
+}
+
+/// Canteens in the community of the elder acted for.
+#[utoipa::path(
+    get, path = "/canteens", tag = "meals",
+    security(("bearer" = [])),
+    params(("acting-for" = i64, Header, description = "The elder acted for")),
+    responses(
+        (status = 200, body = Vec<Canteen>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list_canteens(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Canteen>>> {
+    let rows = meals::canteens(&state.db, actor.elder.community_id).await?;
+    let community: (String, String) = sqlx::query_as("SELECT name_zh, name_en FROM communities WHERE id = ?")
+        .bind(actor.elder.community_id)
+        .fetch_one(&state.db)
+        .await?;
+    let community = Text::new(community.0, community.1);
+    Ok(Json(rows.into_iter().map(|c| canteen_view(c, community.clone())).collect()))
+}
+
+/// Meals of one canteen for up to two weeks, with places left and the price split for the elder.
+#[utoipa::path(
+    get, path = "/canteens/{id}/slots", tag = "meals",
+    security(("bearer" = [])),
+    params(
+        ("id" = i64, Path, description = "Canteen id"),
+        ("acting-for" = i64, Header, description = "The elder acted for"),
+        SlotQuery,
+    ),
+    responses(
+        (status = 200, body = Vec<MealSlot>),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn list_slots(
+    State(state): State<AppState>,
+    actor: Actor,
+    Path(id): Path<i64>,
+    Query(q): Query<SlotQuery>,
+) -> Result<Json<Vec<MealSlot>>> {
+    let days = q.days.unwrap_or(DEFAULT_DAYS);
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(Error::invalid_field("days", "days-range"));
+    }
+    let canteen = meals::canteen(&state.db, id)
+        .await?
+        .filter(|c| c.community_id == actor.elder.community_id)
+        .ok_or_else(Error::not_found)?;
+    let from = q.from.unwrap_or_else(|| db::today(state.clock.now(), state.tz));
+    let until = from.checked_add_days(Days::new(days.into())).ok_or_else(|| Error::invalid_field("from", "date-range"))?;
+    let rows = meals::slots(&state.db, id, from, until).await?;
+    let dishes = meals::dishes(&state.db, id, from, until).await?;
+    let pricing = elder_pricing(&state.db, &actor.elder).await?;
+    let now = state.clock.unix();
+    let slots = rows
+        .iter()
+        .map(|row| {
+            let own: Vec<DishRow> = dishes.iter().filter(|d| d.slot_id == row.id).cloned().collect();
+            slot_view(row, &canteen, own, &pricing, now, state.tz)
+        })
+        .collect::<Result<_>>()?;
+    Ok(Json(slots))
+}
+
+pub(super) async fn elder_pricing(db: &db::Db, elder: &Person) -> Result<ElderPricing> {
+    Ok(ElderPricing {
+        rules: people::subsidy_rules(db, elder.community_id).await?,
+        standing: people::eligibility(db, elder.id).await?,
+        birth: elder.birth_date(),
+    })
+}
+
+fn canteen_view(c: CanteenRow, community: Text) -> Canteen {
+    Canteen {
+        id: c.id,
+        name: Text::new(c.name_zh, c.name_en),
+        address: Text::new(c.address_zh, c.address_en),
+        community,
+        hotline: c.hotline,
+        offers_delivery: c.offers_delivery,
+    }
+}
+
+/// The ways a canteen hands out meals; delivery only where it offers it.
+pub(super) fn fulfilments(canteen: &CanteenRow) -> impl Iterator<Item = Fulfilment> + '_ {
+    Fulfilment::ALL.into_iter().filter(|f| *f != Fulfilment::Delivery || canteen.offers_delivery)
+}
+
+pub(super) fn delivery_fee(canteen: &CanteenRow, f: Fulfilment) -> Fen {
+    Fen(if f == Fulfilment::Delivery { canteen.delivery_fee_fen } else { 0 })
+}
+
+pub(super) fn slot_date(row: &SlotRow) -> Result<NaiveDate> {
+    row.date.parse().map_err(|e| Error::Internal(format!("slot {} has a bad date: {e}", row.id)))
+}
+
+pub(super) fn meal_kind(s: &str) -> Result<MealKind> {
+    match s {
+        "lunch" => Ok(MealKind::Lunch),
+        "dinner" => Ok(MealKind::Dinner),
+        other => Err(Error::Internal(format!("unknown meal {other:?}"))),
+    }
+}
+
+pub(super) fn fulfilment_name(f: Fulfilment) -> &'static str {
+    match f {
+        Fulfilment::DineIn => "dine_in",
+        Fulfilment::Pickup => "pickup",
+        Fulfilment::Delivery => "delivery",
+    }
+}
+
+pub(super) fn parse_fulfilment(s: &str) -> Result<Fulfilment> {
+    Fulfilment::ALL
+        .into_iter()
+        .find(|f| fulfilment_name(*f) == s)
+        .ok_or_else(|| Error::Internal(format!("unknown fulfilment {s:?}")))
+}
+
+pub(super) fn dish_texts(dishes: Vec<DishRow>) -> Vec<Text> {
+    dishes.into_iter().map(|d| Text::new(d.name_zh, d.name_en)).collect()
+}
+
+fn slot_view(
+    row: &SlotRow,
+    canteen: &CanteenRow,
+    dishes: Vec<DishRow>,
+    pricing: &ElderPricing,
+    now: i64,
+    tz: chrono::FixedOffset,
+) -> Result<MealSlot> {
+    let date = slot_date(row)?;
+    let places_left = u32::try_from(row.capacity - row.booked).unwrap_or(0);
+    let offers = fulfilments(canteen)
+        .map(|f| FulfilmentOffer {
+            fulfilment: f,
+            price: pricing.split(date, Fen(row.price_fen), delivery_fee(canteen, f)),
+        })
+        .collect();
+    Ok(MealSlot {
+        id: row.id,
+        canteen_id: row.canteen_id,
+        date,
+        meal: meal_kind(&row.meal)?,
+        serve_from: db::local(row.serve_from, tz),
+        serve_until: db::local(row.serve_until, tz),
+        order_by: db::local(row.order_by, tz),
+        cancel_by: db::local(row.cancel_by, tz),
+        capacity: u32::try_from(row.capacity).unwrap_or(0),
+        places_left,
+        open: now < row.order_by && places_left > 0,
+        dishes: dish_texts(dishes).into_iter().map(|name| Dish { name }).collect(),
+        offers,
+    })
+}

@@ -1,0 +1,110 @@
+//! The HTTP surface: `/api/v1` (one module per resource), `/healthz`, and the built app.
+
+mod bookings;
+mod extract;
+mod health;
+mod meals;
+mod session;
+
+use std::{path::Path, sync::Arc, time::Duration};
+
+use api::{Problem, ProblemType};
+use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, response::Response, routing::get};
+use chrono::FixedOffset;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    services::{ServeDir, ServeFile},
+    trace::TraceLayer,
+};
+use utoipa::{
+    Modify, OpenApi,
+    openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
+};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::{Clock, db::Db, error::problem_response};
+
+pub use extract::Json;
+
+/// Shared by every handler. Stateless apart from the database, so several instances
+/// can run side by side.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Clock,
+    pub tz: FixedOffset,
+    pub session_ttl: Duration,
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Linli community care platform",
+        version = "1",
+        description = "Meals, day care, home visits and council meetings for older people. \
+                       Errors are RFC 9457 problem+json; changes need an Idempotency-Key header; \
+                       requests about an elder name them in the Acting-For header."
+    ),
+    servers((url = "/api/v1")),
+    modifiers(&BearerAuth),
+    components(schemas(Problem)),
+    tags(
+        (name = "session", description = "Sign in and out"),
+        (name = "meals", description = "Canteens and meals (助餐)"),
+        (name = "bookings", description = "Bookings of every service"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+/// The OpenAPI document, generated from the handlers and the `api` types.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_routes().split_for_parts().1
+}
+
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(session::router())
+        .merge(meals::router())
+        .merge(bookings::router())
+}
+
+pub fn router(state: AppState, dist: Option<&Path>) -> Router {
+    let (api, doc) = api_routes().split_for_parts();
+    let doc = Arc::new(doc);
+    let api = api
+        .route("/openapi.json", get(move || async move { axum::Json(doc.as_ref().clone()) }))
+        .fallback(|| async { problem(ProblemType::NotFound, StatusCode::NOT_FOUND, "No such endpoint") })
+        .method_not_allowed_fallback(|| async {
+            problem(ProblemType::NotFound, StatusCode::METHOD_NOT_ALLOWED, "This endpoint does not take that method")
+        })
+        .layer(DefaultBodyLimit::max(64 * 1024));
+    let app = Router::new()
+        .nest("/api/v1", api)
+        .route("/healthz", get(health::healthz))
+        .with_state(state);
+    let app = match dist {
+        // The app is a single-page app: unknown paths get index.html so deep links work.
+        Some(dist) => app.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")))),
+        None => app,
+    };
+    app.layer(CatchPanicLayer::custom(|_| {
+        problem(ProblemType::ServerError, StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on the server")
+    }))
+    .layer(TraceLayer::new_for_http())
+}
+
+fn problem(kind: ProblemType, status: StatusCode, title: &str) -> Response {
+    problem_response(&Problem::new(kind, status.as_u16(), title))
+}

@@ -1,0 +1,104 @@
+//! Sign in with a card or phone number and a PIN; sign out; who am I.
+
+use api::{Lang, Me, PersonKind, Problem, ProblemType, SignInRequest, SignInResponse};
+use axum::{
+    extract::State,
+    http::{HeaderMap, StatusCode},
+};
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use super::{AppState, Json};
+use crate::{
+    auth::{self, LOCK_MINUTES, MAX_PIN_ATTEMPTS, Principal},
+    db::{self, people},
+    error::{Error, Result},
+};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(sign_in, sign_out)).routes(routes!(me))
+}
+
+/// Sign in. Five wrong PINs in a row lock the account for 15 minutes; the refusal says
+/// until when, and whom to call. Not idempotent by key: every sign-in is a new session,
+/// and a replayed token must never reach whoever holds an old key.
+#[utoipa::path(
+    post, path = "/session", tag = "session",
+    request_body = SignInRequest,
+    responses(
+        (status = 201, description = "Signed in", body = SignInResponse),
+        (status = 400, description = "Malformed account or PIN", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Unknown account or wrong PIN", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Locked after too many wrong PINs", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn sign_in(
+    State(state): State<AppState>,
+    Json(req): Json<SignInRequest>,
+) -> Result<(StatusCode, Json<SignInResponse>)> {
+    let errors = api::validate::sign_in(&req.account, &req.pin);
+    if !errors.is_empty() {
+        return Err(Error::invalid(errors));
+    }
+    // Only elders sign in with a PIN; family and staff accounts come with their own sign-in.
+    let person = people::by_account(&state.db, &req.account)
+        .await?
+        .filter(|p| p.kind() == PersonKind::Elder)
+        .ok_or_else(|| {
+            Error::new(ProblemType::UnknownAccount, StatusCode::UNAUTHORIZED, "No account with this number")
+        })?;
+    let now = state.clock.unix();
+    let hotline = people::community_hotline(&state.db, person.community_id).await?;
+    if let Some(until) = person.locked_until.filter(|&until| until > now) {
+        return Err(Error::pin_locked(db::local(until, state.tz), hotline));
+    }
+    if !auth::verify_secret(person.secret_hash.clone(), req.pin).await? {
+        let lock_until = now + LOCK_MINUTES * 60;
+        let left = people::record_wrong_pin(&state.db, person.id, MAX_PIN_ATTEMPTS, lock_until).await?;
+        return Err(match u32::try_from(left) {
+            Ok(left) if left > 0 => Error::pin_wrong(left),
+            _ => Error::pin_locked(db::local(lock_until, state.tz), hotline),
+        });
+    }
+    people::clear_wrong_pins(&state.db, person.id).await?;
+    let (token, token_hash) = auth::new_token();
+    let expires_at = now + i64::try_from(state.session_ttl.as_secs()).unwrap_or(i64::MAX / 2);
+    people::create_session(&state.db, &token_hash, person.id, now, expires_at).await?;
+    let me = me_of(&state, &person, hotline).await?;
+    Ok((StatusCode::CREATED, Json(SignInResponse { token, expires_at: db::local(expires_at, state.tz), me })))
+}
+
+/// Sign out: the token stops working at once. Safe to repeat.
+#[utoipa::path(
+    delete, path = "/session", tag = "session",
+    security(("bearer" = [])),
+    responses((status = 204, description = "Signed out (or was not signed in)"))
+)]
+async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<StatusCode> {
+    if let Some(token) = auth::bearer(&headers) {
+        people::revoke_session(&state.db, &auth::token_hash(token), state.clock.unix()).await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The signed-in person and the elders they may act for.
+#[utoipa::path(
+    get, path = "/me", tag = "session",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = Me),
+        (status = 401, description = "Not signed in or expired", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn me(State(state): State<AppState>, Principal(person): Principal) -> Result<Json<Me>> {
+    let hotline = people::community_hotline(&state.db, person.community_id).await?;
+    Ok(Json(me_of(&state, &person, hotline).await?))
+}
+
+async fn me_of(state: &AppState, person: &people::Person, hotline: String) -> Result<Me> {
+    Ok(Me {
+        person: person.as_ref(),
+        acting_for: people::actable_elders(&state.db, person, state.clock.unix()).await?,
+        lang: person.lang.as_deref().and_then(Lang::from_tag),
+        hotline,
+    })
+}
