@@ -22,7 +22,10 @@ pub enum BookingStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CreateBookingRequest {
-    Meal { slot_id: i64, fulfilment: Fulfilment },
+    Meal {
+        slot_id: i64,
+        fulfilment: Fulfilment,
+    },
 }
 
 /// What was booked, per kind of service.

@@ -9,14 +9,14 @@ use serde::de::DeserializeOwned;
 
 use crate::{
     ACTING_FOR_HEADER, API_PREFIX, Booking, Canteen, CreateBookingRequest, IDEMPOTENCY_KEY_HEADER,
-    MealSlot, Me, PersonId, Problem, SignInRequest, SignInResponse,
+    Me, MealSlot, PersonId, Problem, SignInRequest, SignInResponse,
 };
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    /// The platform refused with an RFC 9457 problem.
-    Problem(Problem),
+    /// The platform refused with an RFC 9457 problem (boxed: it is large, errors are rare).
+    Problem(Box<Problem>),
     /// The platform could not be reached (offline, refused, timed out).
     Network(String),
     /// The platform answered something this version of Linli cannot read.
@@ -56,7 +56,12 @@ impl Client {
     /// `base` is the platform origin, e.g. `http://127.0.0.1:8080` (no trailing slash needed).
     pub fn new(base: impl Into<String>) -> Self {
         let base = base.into().trim_end_matches('/').to_owned();
-        Client { http: reqwest::Client::new(), base, token: None, acting_for: None }
+        Client {
+            http: reqwest::Client::new(),
+            base,
+            token: None,
+            acting_for: None,
+        }
     }
 
     /// The same client, signed in with `token`.
@@ -80,7 +85,9 @@ impl Client {
     }
 
     fn request(&self, method: Method, path: &str) -> RequestBuilder {
-        let mut req = self.http.request(method, format!("{}{API_PREFIX}{path}", self.base));
+        let mut req = self
+            .http
+            .request(method, format!("{}{API_PREFIX}{path}", self.base));
         if let Some(token) = &self.token {
             req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
         }
@@ -92,35 +99,53 @@ impl Client {
 
     /// A state-changing request; `key` makes retries safe.
     fn change(&self, method: Method, path: &str, key: &str) -> RequestBuilder {
-        self.request(method, path).header(IDEMPOTENCY_KEY_HEADER, key)
+        self.request(method, path)
+            .header(IDEMPOTENCY_KEY_HEADER, key)
     }
 
     async fn send(req: RequestBuilder) -> Result<Response, ApiError> {
-        let resp = req.send().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        let resp = req
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
         if resp.status().is_success() {
             return Ok(resp);
         }
         let status = resp.status().as_u16();
-        let body = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
+        let body = resp
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
         Err(match serde_json::from_str::<Problem>(&body) {
-            Ok(problem) => ApiError::Problem(problem),
-            Err(_) => ApiError::Unexpected { status, detail: body.chars().take(200).collect() },
+            Ok(problem) => ApiError::Problem(Box::new(problem)),
+            Err(_) => ApiError::Unexpected {
+                status,
+                detail: body.chars().take(200).collect(),
+            },
         })
     }
 
     async fn json<T: DeserializeOwned>(req: RequestBuilder) -> Result<T, ApiError> {
         let resp = Self::send(req).await?;
         let status = resp.status().as_u16();
-        let body = resp.text().await.map_err(|e| ApiError::Network(e.to_string()))?;
-        serde_json::from_str(&body)
-            .map_err(|e| ApiError::Unexpected { status, detail: e.to_string() })
+        let body = resp
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        serde_json::from_str(&body).map_err(|e| ApiError::Unexpected {
+            status,
+            detail: e.to_string(),
+        })
     }
 
     async fn empty(req: RequestBuilder) -> Result<(), ApiError> {
         let resp = Self::send(req).await?;
         match resp.status() {
             StatusCode::NO_CONTENT | StatusCode::OK => Ok(()),
-            s => Err(ApiError::Unexpected { status: s.as_u16(), detail: "expected no content".into() }),
+            s => Err(ApiError::Unexpected {
+                status: s.as_u16(),
+                detail: "expected no content".into(),
+            }),
         }
     }
 
@@ -158,7 +183,11 @@ impl Client {
         if let Some(days) = days {
             query.push(format!("days={days}"));
         }
-        let q = if query.is_empty() { String::new() } else { format!("?{}", query.join("&")) };
+        let q = if query.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", query.join("&"))
+        };
         Self::json(self.request(Method::GET, &format!("/canteens/{canteen}/slots{q}"))).await
     }
 
@@ -168,7 +197,11 @@ impl Client {
         body: &CreateBookingRequest,
         idempotency_key: &str,
     ) -> Result<Booking, ApiError> {
-        Self::json(self.change(Method::POST, "/bookings", idempotency_key).json(body)).await
+        Self::json(
+            self.change(Method::POST, "/bookings", idempotency_key)
+                .json(body),
+        )
+        .await
     }
 
     /// `GET /bookings`: the elder's bookings, soonest first.
@@ -177,7 +210,16 @@ impl Client {
     }
 
     /// `POST /bookings/{id}/cancel`
-    pub async fn cancel_booking(&self, id: i64, idempotency_key: &str) -> Result<Booking, ApiError> {
-        Self::json(self.change(Method::POST, &format!("/bookings/{id}/cancel"), idempotency_key)).await
+    pub async fn cancel_booking(
+        &self,
+        id: i64,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        Self::json(self.change(
+            Method::POST,
+            &format!("/bookings/{id}/cancel"),
+            idempotency_key,
+        ))
+        .await
     }
 }

@@ -75,7 +75,9 @@ impl utoipa::PartialSchema for ProblemType {
         use utoipa::openapi::schema::{ObjectBuilder, Type};
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .description(Some("URI reference `/problems/<slug>` naming the problem type"))
+            .description(Some(
+                "URI reference `/problems/<slug>` naming the problem type",
+            ))
             .enum_values(Some(ProblemType::ALL.iter().map(|t| t.uri())))
             .into()
     }

@@ -39,10 +39,16 @@ pub fn pin(s: &str) -> bool {
 pub fn sign_in(account_str: &str, pin_str: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if account(account_str).is_none() {
-        errors.push(FieldError { field: "account".into(), code: "account-format".into() });
+        errors.push(FieldError {
+            field: "account".into(),
+            code: "account-format".into(),
+        });
     }
     if !pin(pin_str) {
-        errors.push(FieldError { field: "pin".into(), code: "pin-format".into() });
+        errors.push(FieldError {
+            field: "pin".into(),
+            code: "pin-format".into(),
+        });
     }
     errors
 }

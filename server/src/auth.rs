@@ -39,7 +39,9 @@ pub fn hash_secret(secret: &str) -> Result<String> {
 /// Checks a secret off the async runtime: argon2 is deliberately slow.
 pub async fn verify_secret(hash: String, secret: String) -> Result<bool> {
     tokio::task::spawn_blocking(move || {
-        Argon2::default().verify_password(secret.as_bytes(), hash.as_str()).is_ok()
+        Argon2::default()
+            .verify_password(secret.as_bytes(), hash.as_str())
+            .is_ok()
     })
     .await
     .map_err(|e| Error::Internal(format!("verify task failed: {e}")))
@@ -55,12 +57,20 @@ pub fn new_token() -> (String, String) {
 }
 
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let value = headers.get(axum::http::header::AUTHORIZATION)?.to_str().ok()?;
-    let token = value.strip_prefix("Bearer ").or_else(|| value.strip_prefix("bearer "))?;
+    let value = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))?;
     Some(token.trim()).filter(|t| !t.is_empty())
 }
 
@@ -73,8 +83,9 @@ impl FromRequestParts<AppState> for Principal {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = bearer(&parts.headers).ok_or_else(Error::not_signed_in)?;
-        let (person, expires_at) =
-            people::session(&state.db, &token_hash(token)).await?.ok_or_else(Error::not_signed_in)?;
+        let (person, expires_at) = people::session(&state.db, &token_hash(token))
+            .await?
+            .ok_or_else(Error::not_signed_in)?;
         if expires_at <= state.clock.unix() {
             return Err(Error::session_expired());
         }
@@ -91,7 +102,11 @@ pub struct Permissions {
 }
 
 impl Permissions {
-    pub const ALL: Permissions = Permissions { view: true, book: true, cancel: true };
+    pub const ALL: Permissions = Permissions {
+        view: true,
+        book: true,
+        cancel: true,
+    };
 }
 
 /// A principal acting for an elder, already authorised.
@@ -104,7 +119,11 @@ pub struct Actor {
 
 impl Actor {
     pub fn require(&self, allowed: impl Fn(&Permissions) -> bool) -> Result<()> {
-        if allowed(&self.permissions) { Ok(()) } else { Err(Error::forbidden()) }
+        if allowed(&self.permissions) {
+            Ok(())
+        } else {
+            Err(Error::forbidden())
+        }
     }
 }
 
@@ -126,24 +145,37 @@ impl FromRequestParts<AppState> for Actor {
         };
         // Refuse the same way whether the elder exists or not: nothing leaks.
         let permissions = permissions.ok_or_else(Error::forbidden)?;
-        let elder = people::by_id(&state.db, elder_id).await?.ok_or_else(Error::forbidden)?;
+        let elder = people::by_id(&state.db, elder_id)
+            .await?
+            .ok_or_else(Error::forbidden)?;
         if elder.kind() != PersonKind::Elder {
             return Err(Error::forbidden());
         }
-        Ok(Actor { principal, elder, permissions })
+        Ok(Actor {
+            principal,
+            elder,
+            permissions,
+        })
     }
 }
 
-async fn permissions_for(state: &AppState, principal: &Person, elder_id: i64) -> Result<Option<Permissions>> {
+async fn permissions_for(
+    state: &AppState,
+    principal: &Person,
+    elder_id: i64,
+) -> Result<Option<Permissions>> {
     match principal.kind() {
         PersonKind::Elder => Ok(None),
         PersonKind::Family => {
-            let link = people::family_link(&state.db, principal.id, elder_id, state.clock.unix()).await?;
+            let link =
+                people::family_link(&state.db, principal.id, elder_id, state.clock.unix()).await?;
             Ok(link.map(|(view, book, cancel)| Permissions { view, book, cancel }))
         }
         PersonKind::Staff => {
             let elder = people::by_id(&state.db, elder_id).await?;
-            Ok(elder.filter(|e| e.community_id == principal.community_id).map(|_| Permissions::ALL))
+            Ok(elder
+                .filter(|e| e.community_id == principal.community_id)
+                .map(|_| Permissions::ALL))
         }
     }
 }

@@ -29,7 +29,9 @@ impl Config {
     pub fn from_env() -> Result<Config, String> {
         let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
         let addr = var("LINLI_ADDR").unwrap_or_else(|| "127.0.0.1:8080".into());
-        let addr = addr.parse().map_err(|e| format!("LINLI_ADDR={addr:?}: {e}"))?;
+        let addr = addr
+            .parse()
+            .map_err(|e| format!("LINLI_ADDR={addr:?}: {e}"))?;
         let dist = PathBuf::from(var("LINLI_DIST").unwrap_or_else(|| "dist".into()));
         let seed = match var("LINLI_SEED").as_deref() {
             None | Some("demo") => Seed::Demo,
@@ -37,9 +39,13 @@ impl Config {
             Some(other) => return Err(format!("LINLI_SEED={other:?}: expected demo or none")),
         };
         let tz = var("LINLI_TZ").unwrap_or_else(|| "+08:00".into());
-        let tz = tz.parse().map_err(|e| format!("LINLI_TZ={tz:?}: expected like +08:00 ({e})"))?;
+        let tz = tz
+            .parse()
+            .map_err(|e| format!("LINLI_TZ={tz:?}: expected like +08:00 ({e})"))?;
         let hours = var("LINLI_SESSION_HOURS").unwrap_or_else(|| "12".into());
-        let hours: u64 = hours.parse().map_err(|e| format!("LINLI_SESSION_HOURS={hours:?}: {e}"))?;
+        let hours: u64 = hours
+            .parse()
+            .map_err(|e| format!("LINLI_SESSION_HOURS={hours:?}: {e}"))?;
         Ok(Config {
             addr,
             database_url: var("DATABASE_URL").unwrap_or_else(|| "sqlite://data/linli.db".into()),

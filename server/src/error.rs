@@ -52,12 +52,19 @@ impl Error {
     }
 
     pub fn invalid(errors: Vec<FieldError>) -> Self {
-        Error::new(ProblemType::InvalidRequest, StatusCode::BAD_REQUEST, "The request is not valid")
-            .with_errors(errors)
+        Error::new(
+            ProblemType::InvalidRequest,
+            StatusCode::BAD_REQUEST,
+            "The request is not valid",
+        )
+        .with_errors(errors)
     }
 
     pub fn invalid_field(field: &str, code: &str) -> Self {
-        Error::invalid(vec![FieldError { field: field.into(), code: code.into() }])
+        Error::invalid(vec![FieldError {
+            field: field.into(),
+            code: code.into(),
+        }])
     }
 
     pub fn not_found() -> Self {
@@ -65,28 +72,48 @@ impl Error {
     }
 
     pub fn forbidden() -> Self {
-        Error::new(ProblemType::Forbidden, StatusCode::FORBIDDEN, "Not allowed to act for this person")
+        Error::new(
+            ProblemType::Forbidden,
+            StatusCode::FORBIDDEN,
+            "Not allowed to act for this person",
+        )
     }
 
     pub fn not_signed_in() -> Self {
-        Error::new(ProblemType::NotSignedIn, StatusCode::UNAUTHORIZED, "Sign in first")
+        Error::new(
+            ProblemType::NotSignedIn,
+            StatusCode::UNAUTHORIZED,
+            "Sign in first",
+        )
     }
 
     pub fn session_expired() -> Self {
-        Error::new(ProblemType::SessionExpired, StatusCode::UNAUTHORIZED, "The sign-in has expired")
+        Error::new(
+            ProblemType::SessionExpired,
+            StatusCode::UNAUTHORIZED,
+            "The sign-in has expired",
+        )
     }
 
     pub fn pin_wrong(attempts_left: u32) -> Self {
-        Error::new(ProblemType::PinWrong, StatusCode::UNAUTHORIZED, "The PIN is not right")
-            .with(|p| p.attempts_left = Some(attempts_left))
+        Error::new(
+            ProblemType::PinWrong,
+            StatusCode::UNAUTHORIZED,
+            "The PIN is not right",
+        )
+        .with(|p| p.attempts_left = Some(attempts_left))
     }
 
     pub fn pin_locked(retry_at: DateTime<FixedOffset>, hotline: String) -> Self {
-        Error::new(ProblemType::PinLocked, StatusCode::TOO_MANY_REQUESTS, "Too many wrong PINs")
-            .with(|p| {
-                p.retry_at = Some(retry_at);
-                p.hotline = Some(hotline);
-            })
+        Error::new(
+            ProblemType::PinLocked,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong PINs",
+        )
+        .with(|p| {
+            p.retry_at = Some(retry_at);
+            p.hotline = Some(hotline);
+        })
     }
 
     pub fn problem(&self) -> Option<&Problem> {
@@ -129,11 +156,19 @@ impl IntoResponse for Error {
             }
             Error::Database(e) => {
                 tracing::error!(error = %e, "database error");
-                Problem::new(ProblemType::ServerError, 500, "Something went wrong on the server")
+                Problem::new(
+                    ProblemType::ServerError,
+                    500,
+                    "Something went wrong on the server",
+                )
             }
             Error::Internal(e) => {
                 tracing::error!(error = %e, "internal error");
-                Problem::new(ProblemType::ServerError, 500, "Something went wrong on the server")
+                Problem::new(
+                    ProblemType::ServerError,
+                    500,
+                    "Something went wrong on the server",
+                )
             }
         };
         problem_response(&problem)

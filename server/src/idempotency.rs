@@ -37,7 +37,10 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
         })?;
         let key = value.to_str().unwrap_or_default();
         if !api::validate::idempotency_key(key) {
-            return Err(Error::invalid_field(IDEMPOTENCY_KEY_HEADER, "idempotency-key-format"));
+            return Err(Error::invalid_field(
+                IDEMPOTENCY_KEY_HEADER,
+                "idempotency-key-format",
+            ));
         }
         Ok(IdempotencyKey(key.to_owned()))
     }
@@ -56,7 +59,12 @@ pub fn fingerprint(operation: &str, elder_id: i64, body: &impl Serialize) -> Str
 }
 
 /// The stored response for this key, if the change was already made.
-pub async fn replay(tx: &mut Tx, principal_id: i64, key: &IdempotencyKey, fingerprint: &str) -> Result<Option<Response>> {
+pub async fn replay(
+    tx: &mut Tx,
+    principal_id: i64,
+    key: &IdempotencyKey,
+    fingerprint: &str,
+) -> Result<Option<Response>> {
     let row: Option<(String, i64, String)> = sqlx::query_as(
         "SELECT fingerprint, status_code, response_body FROM idempotency_keys WHERE principal_id = ? AND key = ?",
     )
@@ -64,7 +72,9 @@ pub async fn replay(tx: &mut Tx, principal_id: i64, key: &IdempotencyKey, finger
     .bind(&key.0)
     .fetch_optional(&mut **tx)
     .await?;
-    let Some((stored, status, body)) = row else { return Ok(None) };
+    let Some((stored, status, body)) = row else {
+        return Ok(None);
+    };
     if stored != fingerprint {
         return Err(Error::new(
             ProblemType::IdempotencyKeyReused,
@@ -72,9 +82,13 @@ pub async fn replay(tx: &mut Tx, principal_id: i64, key: &IdempotencyKey, finger
             "This Idempotency-Key was already used for a different request",
         ));
     }
-    let status = u16::try_from(status).ok().and_then(|s| StatusCode::from_u16(s).ok()).unwrap_or(StatusCode::OK);
+    let status = u16::try_from(status)
+        .ok()
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .unwrap_or(StatusCode::OK);
     let mut resp = json_response(status, body);
-    resp.headers_mut().insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+    resp.headers_mut()
+        .insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
     Ok(Some(resp))
 }
 
@@ -106,6 +120,9 @@ pub async fn record(
 
 fn json_response(status: StatusCode, body: String) -> Response {
     let mut resp = (status, body).into_response();
-    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     resp
 }

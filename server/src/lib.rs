@@ -47,7 +47,12 @@ pub async fn start(config: Config, clock: Clock) -> Result<Running, BoxError> {
     if config.seed == Seed::Demo {
         seed::demo(&db, &clock, config.tz).await?;
     }
-    let state = AppState { db, clock, tz: config.tz, session_ttl: config.session_ttl };
+    let state = AppState {
+        db,
+        clock,
+        tz: config.tz,
+        session_ttl: config.session_ttl,
+    };
     let app = http::router(state.clone(), config.dist.as_deref());
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
@@ -59,7 +64,12 @@ pub async fn start(config: Config, clock: Clock) -> Result<Running, BoxError> {
             })
             .await
     });
-    Ok(Running { addr, state, shutdown, task })
+    Ok(Running {
+        addr,
+        state,
+        shutdown,
+        task,
+    })
 }
 
 /// Serves until SIGINT or SIGTERM, then shuts down gracefully.

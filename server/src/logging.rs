@@ -15,5 +15,9 @@ pub fn init() {
     };
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     // try_init: tests may call this more than once.
-    let _ = if json { builder.json().try_init() } else { builder.try_init() };
+    let _ = if json {
+        builder.json().try_init()
+    } else {
+        builder.try_init()
+    };
 }

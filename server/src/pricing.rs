@@ -79,10 +79,16 @@ mod tests {
     }
 
     fn rules() -> Vec<(String, i64)> {
-        [(AGE_60, 100), (AGE_80, 300), (AGE_90, 500), ("dibao", 800), ("lives_alone", 200)]
-            .into_iter()
-            .map(|(c, a)| (c.to_owned(), a))
-            .collect()
+        [
+            (AGE_60, 100),
+            (AGE_80, 300),
+            (AGE_90, 500),
+            ("dibao", 800),
+            ("lives_alone", 200),
+        ]
+        .into_iter()
+        .map(|(c, a)| (c.to_owned(), a))
+        .collect()
     }
 
     #[test]
@@ -93,7 +99,11 @@ mod tests {
 
     #[test]
     fn largest_rule_wins_and_rules_do_not_stack() {
-        let cats = categories(Some(d("1944-03-01")), &["lives_alone".into()], d("2026-11-24"));
+        let cats = categories(
+            Some(d("1944-03-01")),
+            &["lives_alone".into()],
+            d("2026-11-24"),
+        );
         assert_eq!(subsidy(&rules(), &cats, Fen(1500)), Fen(300));
         let cats = categories(Some(d("1951-01-01")), &["dibao".into()], d("2026-11-24"));
         assert_eq!(subsidy(&rules(), &cats, Fen(1500)), Fen(800));

@@ -5,17 +5,82 @@ use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime};
 
 use crate::{
     Clock, auth,
-    db::{self, Db, meals},
-    error::Result,
+    db::{
+        self, Db, meals,
+        people::{self, NewElder},
+    },
+    error::{Error, Result},
 };
 
-/// Elders: name, card, phone, PIN, birth date, standing eligibility.
-pub const ELDERS: [(&str, &str, &str, &str, &str, &[&str]); 5] = [
-    ("王秀英", "10000001", "13800000001", "123456", "1944-03-12", &["lives_alone"]),
-    ("李建国", "10000002", "13800000002", "234567", "1951-07-08", &["dibao"]),
-    ("张桂兰", "10000003", "13800000003", "345678", "1935-01-20", &[]),
-    ("陈志明", "10000004", "13800000004", "456789", "1958-05-05", &[]),
-    ("刘淑芬", "10000005", "13800000005", "567890", "1947-09-30", &["disability"]),
+pub struct DemoElder {
+    pub name: &'static str,
+    pub card: &'static str,
+    pub phone: &'static str,
+    pub pin: &'static str,
+    pub birth: &'static str,
+    /// Standing eligibility for subsidies.
+    pub eligibility: &'static [&'static str],
+}
+
+const fn elder(
+    name: &'static str,
+    card: &'static str,
+    phone: &'static str,
+    pin: &'static str,
+    birth: &'static str,
+    eligibility: &'static [&'static str],
+) -> DemoElder {
+    DemoElder {
+        name,
+        card,
+        phone,
+        pin,
+        birth,
+        eligibility,
+    }
+}
+
+pub const ELDERS: [DemoElder; 5] = [
+    elder(
+        "王秀英",
+        "10000001",
+        "13800000001",
+        "123456",
+        "1944-03-12",
+        &["lives_alone"],
+    ),
+    elder(
+        "李建国",
+        "10000002",
+        "13800000002",
+        "234567",
+        "1951-07-08",
+        &["dibao"],
+    ),
+    elder(
+        "张桂兰",
+        "10000003",
+        "13800000003",
+        "345678",
+        "1935-01-20",
+        &[],
+    ),
+    elder(
+        "陈志明",
+        "10000004",
+        "13800000004",
+        "456789",
+        "1958-05-05",
+        &[],
+    ),
+    elder(
+        "刘淑芬",
+        "10000005",
+        "13800000005",
+        "567890",
+        "1947-09-30",
+        &["disability"],
+    ),
 ];
 
 /// Subsidy per meal, in fen, for each category (the largest that applies is given).
@@ -30,23 +95,83 @@ const SUBSIDY_RULES: [(&str, i64); 7] = [
 ];
 
 const LUNCHES: [&[(&str, &str)]; 7] = [
-    &[("清蒸鲈鱼", "Steamed sea bass"), ("西兰花炒胡萝卜", "Broccoli with carrot"), ("冬瓜排骨汤", "Winter melon and pork rib soup"), ("米饭", "Rice")],
-    &[("红烧鸡腿（去骨）", "Braised boneless chicken leg"), ("清炒小白菜", "Stir-fried bok choy"), ("番茄蛋汤", "Tomato and egg soup"), ("米饭", "Rice")],
-    &[("土豆炖牛肉", "Beef stewed with potato"), ("蒜蓉菠菜", "Spinach with garlic"), ("紫菜虾皮汤", "Seaweed and shrimp soup"), ("米饭", "Rice")],
-    &[("肉末蒸蛋", "Steamed egg with minced pork"), ("清炒西葫芦", "Stir-fried courgette"), ("山药小米粥", "Yam and millet porridge"), ("馒头", "Steamed bun")],
-    &[("香菇滑鸡", "Chicken with shiitake"), ("白灼生菜", "Blanched lettuce"), ("豆腐青菜汤", "Tofu and greens soup"), ("米饭", "Rice")],
-    &[("红烧豆腐", "Braised tofu"), ("木耳炒山药", "Yam with wood-ear mushroom"), ("萝卜丝汤", "Shredded radish soup"), ("杂粮饭", "Mixed-grain rice")],
-    &[("清炖狮子头", "Stewed pork meatball"), ("炒三丝", "Three-shred stir-fry"), ("鲫鱼豆腐汤", "Crucian carp and tofu soup"), ("米饭", "Rice")],
+    &[
+        ("清蒸鲈鱼", "Steamed sea bass"),
+        ("西兰花炒胡萝卜", "Broccoli with carrot"),
+        ("冬瓜排骨汤", "Winter melon and pork rib soup"),
+        ("米饭", "Rice"),
+    ],
+    &[
+        ("红烧鸡腿（去骨）", "Braised boneless chicken leg"),
+        ("清炒小白菜", "Stir-fried bok choy"),
+        ("番茄蛋汤", "Tomato and egg soup"),
+        ("米饭", "Rice"),
+    ],
+    &[
+        ("土豆炖牛肉", "Beef stewed with potato"),
+        ("蒜蓉菠菜", "Spinach with garlic"),
+        ("紫菜虾皮汤", "Seaweed and shrimp soup"),
+        ("米饭", "Rice"),
+    ],
+    &[
+        ("肉末蒸蛋", "Steamed egg with minced pork"),
+        ("清炒西葫芦", "Stir-fried courgette"),
+        ("山药小米粥", "Yam and millet porridge"),
+        ("馒头", "Steamed bun"),
+    ],
+    &[
+        ("香菇滑鸡", "Chicken with shiitake"),
+        ("白灼生菜", "Blanched lettuce"),
+        ("豆腐青菜汤", "Tofu and greens soup"),
+        ("米饭", "Rice"),
+    ],
+    &[
+        ("红烧豆腐", "Braised tofu"),
+        ("木耳炒山药", "Yam with wood-ear mushroom"),
+        ("萝卜丝汤", "Shredded radish soup"),
+        ("杂粮饭", "Mixed-grain rice"),
+    ],
+    &[
+        ("清炖狮子头", "Stewed pork meatball"),
+        ("炒三丝", "Three-shred stir-fry"),
+        ("鲫鱼豆腐汤", "Crucian carp and tofu soup"),
+        ("米饭", "Rice"),
+    ],
 ];
 
 const DINNERS: [&[(&str, &str)]; 7] = [
-    &[("南瓜小米粥", "Pumpkin and millet porridge"), ("肉末茄子", "Aubergine with minced pork"), ("花卷", "Steamed roll")],
-    &[("青菜肉丝面", "Noodles with pork and greens"), ("凉拌黄瓜（少盐）", "Cucumber salad, low salt")],
-    &[("皮蛋瘦肉粥", "Pork and preserved egg congee"), ("清炒芥兰", "Stir-fried Chinese kale"), ("豆沙包", "Red bean bun")],
-    &[("猪肉白菜饺子", "Pork and cabbage dumplings"), ("紫菜蛋花汤", "Seaweed and egg soup")],
-    &[("鸡蛋西红柿面", "Tomato and egg noodles"), ("蒸南瓜", "Steamed pumpkin")],
-    &[("八宝粥", "Eight-treasure porridge"), ("香煎豆腐", "Pan-fried tofu"), ("蒸红薯", "Steamed sweet potato")],
-    &[("馄饨", "Wontons"), ("清炒豆芽", "Stir-fried bean sprouts"), ("葱油饼", "Spring onion pancake")],
+    &[
+        ("南瓜小米粥", "Pumpkin and millet porridge"),
+        ("肉末茄子", "Aubergine with minced pork"),
+        ("花卷", "Steamed roll"),
+    ],
+    &[
+        ("青菜肉丝面", "Noodles with pork and greens"),
+        ("凉拌黄瓜（少盐）", "Cucumber salad, low salt"),
+    ],
+    &[
+        ("皮蛋瘦肉粥", "Pork and preserved egg congee"),
+        ("清炒芥兰", "Stir-fried Chinese kale"),
+        ("豆沙包", "Red bean bun"),
+    ],
+    &[
+        ("猪肉白菜饺子", "Pork and cabbage dumplings"),
+        ("紫菜蛋花汤", "Seaweed and egg soup"),
+    ],
+    &[
+        ("鸡蛋西红柿面", "Tomato and egg noodles"),
+        ("蒸南瓜", "Steamed pumpkin"),
+    ],
+    &[
+        ("八宝粥", "Eight-treasure porridge"),
+        ("香煎豆腐", "Pan-fried tofu"),
+        ("蒸红薯", "Steamed sweet potato"),
+    ],
+    &[
+        ("馄饨", "Wontons"),
+        ("清炒豆芽", "Stir-fried bean sprouts"),
+        ("葱油饼", "Spring onion pancake"),
+    ],
 ];
 
 /// Days of menus kept published ahead, counting today.
@@ -54,7 +179,9 @@ pub const MENU_DAYS: u64 = 14;
 
 /// Seeds a new database with the demo, then keeps two weeks of menus published.
 pub async fn demo(db: &Db, clock: &Clock, tz: FixedOffset) -> Result<()> {
-    let communities: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities").fetch_one(db).await?;
+    let communities: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM communities")
+        .fetch_one(db)
+        .await?;
     if communities == 0 {
         base(db, clock.unix()).await?;
         tracing::info!("seeded the 阳光社区 demo");
@@ -70,12 +197,14 @@ async fn base(db: &Db, now: i64) -> Result<()> {
     .fetch_one(&mut *tx)
     .await?;
     for (category, amount) in SUBSIDY_RULES {
-        sqlx::query("INSERT INTO subsidy_rules (community_id, category, amount_fen) VALUES (?, ?, ?)")
-            .bind(community)
-            .bind(category)
-            .bind(amount)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO subsidy_rules (community_id, category, amount_fen) VALUES (?, ?, ?)",
+        )
+        .bind(community)
+        .bind(category)
+        .bind(amount)
+        .execute(&mut *tx)
+        .await?;
     }
     sqlx::query(
         "INSERT INTO canteens (community_id, name_zh, name_en, address_zh, address_en, hotline, offers_delivery,
@@ -97,8 +226,20 @@ async fn base(db: &Db, now: i64) -> Result<()> {
     .execute(&mut *tx)
     .await?;
     for (zh, en, hotline, fund_zh, fund_en) in [
-        ("安心家政服务社", "Anxin Home Services", "010-6501 3001", "政府购买服务", "Government-purchased service"),
-        ("康乐护理站", "Kangle Nursing Station", "010-6501 3002", "长护险与自费", "Long-term care insurance and self-paid"),
+        (
+            "安心家政服务社",
+            "Anxin Home Services",
+            "010-6501 3001",
+            "政府购买服务",
+            "Government-purchased service",
+        ),
+        (
+            "康乐护理站",
+            "Kangle Nursing Station",
+            "010-6501 3002",
+            "长护险与自费",
+            "Long-term care insurance and self-paid",
+        ),
     ] {
         sqlx::query(
             "INSERT INTO visit_providers (community_id, name_zh, name_en, hotline, funding_zh, funding_en)
@@ -114,22 +255,22 @@ async fn base(db: &Db, now: i64) -> Result<()> {
         .await?;
     }
     let mut first_elder = None;
-    for (name, card, phone, pin, birth, standing) in ELDERS {
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO people (community_id, kind, name, card_number, phone, secret_hash, birth_date, address, created_at)
-             VALUES (?, 'elder', ?, ?, ?, ?, ?, '阳光社区', ?) RETURNING id",
-        )
-        .bind(community)
-        .bind(name)
-        .bind(card)
-        .bind(phone)
-        .bind(auth::hash_secret(pin)?)
-        .bind(birth)
-        .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
+    for e in &ELDERS {
+        let new = NewElder {
+            community_id: community,
+            name: e.name,
+            card_number: e.card,
+            phone: e.phone,
+            secret_hash: &auth::hash_secret(e.pin)?,
+            birth_date: e
+                .birth
+                .parse()
+                .map_err(|err| Error::Internal(format!("demo birth date: {err}")))?,
+            address: "阳光社区",
+        };
+        let id = people::insert_elder(&mut *tx, &new, now).await?;
         first_elder.get_or_insert(id);
-        for category in standing {
+        for category in e.eligibility {
             sqlx::query("INSERT INTO eligibilities (person_id, category) VALUES (?, ?)")
                 .bind(id)
                 .bind(category)
@@ -204,11 +345,31 @@ pub async fn publish_menus(db: &Db, today: NaiveDate, tz: FixedOffset) -> Result
     };
     for c in &canteens {
         for offset in 0..MENU_DAYS {
-            let Some(date) = today.checked_add_days(Days::new(offset)) else { continue };
+            let Some(date) = today.checked_add_days(Days::new(offset)) else {
+                continue;
+            };
             let rotation = usize::try_from(date.num_days_from_ce().rem_euclid(7)).unwrap_or(0);
             let meals = [
-                ("lunch", &c.lunch_from, &c.lunch_until, &c.lunch_order_by, &c.lunch_cancel_by, c.lunch_capacity, c.lunch_price_fen, LUNCHES[rotation]),
-                ("dinner", &c.dinner_from, &c.dinner_until, &c.dinner_order_by, &c.dinner_cancel_by, c.dinner_capacity, c.dinner_price_fen, DINNERS[rotation]),
+                (
+                    "lunch",
+                    &c.lunch_from,
+                    &c.lunch_until,
+                    &c.lunch_order_by,
+                    &c.lunch_cancel_by,
+                    c.lunch_capacity,
+                    c.lunch_price_fen,
+                    LUNCHES[rotation],
+                ),
+                (
+                    "dinner",
+                    &c.dinner_from,
+                    &c.dinner_until,
+                    &c.dinner_order_by,
+                    &c.dinner_cancel_by,
+                    c.dinner_capacity,
+                    c.dinner_price_fen,
+                    DINNERS[rotation],
+                ),
             ];
             for (meal, from, until, order_by, cancel_by, capacity, price_fen, dishes) in meals {
                 let slot = meals::NewSlot {

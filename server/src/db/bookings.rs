@@ -53,12 +53,26 @@ macro_rules! select_bookings {
 
 /// The elder's bookings for services ending after `since`, soonest first.
 pub async fn for_elder(db: &Db, elder_id: i64, since: i64) -> sqlx::Result<Vec<BookingRow>> {
-    sqlx::query_as(select_bookings!(" WHERE b.elder_id = ? AND s.serve_until >= ? ORDER BY s.serve_from, b.id")).bind(elder_id).bind(since).fetch_all(db).await
+    sqlx::query_as(select_bookings!(
+        " WHERE b.elder_id = ? AND s.serve_until >= ? ORDER BY s.serve_from, b.id"
+    ))
+    .bind(elder_id)
+    .bind(since)
+    .fetch_all(db)
+    .await
 }
 
 /// One booking of one elder; `None` for anyone else's, so nothing leaks.
-pub async fn get(db: impl SqliteExecutor<'_>, id: i64, elder_id: i64) -> sqlx::Result<Option<BookingRow>> {
-    sqlx::query_as(select_bookings!(" WHERE b.id = ? AND b.elder_id = ?")).bind(id).bind(elder_id).fetch_optional(db).await
+pub async fn get(
+    db: impl SqliteExecutor<'_>,
+    id: i64,
+    elder_id: i64,
+) -> sqlx::Result<Option<BookingRow>> {
+    sqlx::query_as(select_bookings!(" WHERE b.id = ? AND b.elder_id = ?"))
+        .bind(id)
+        .bind(elder_id)
+        .fetch_optional(db)
+        .await
 }
 
 pub async fn has_active_meal(tx: &mut Tx, elder_id: i64, slot_id: i64) -> sqlx::Result<bool> {
@@ -102,11 +116,13 @@ pub async fn insert_meal(tx: &mut Tx, b: &NewMealBooking<'_>) -> sqlx::Result<i6
 }
 
 pub async fn cancel(tx: &mut Tx, id: i64, by: i64, now: i64) -> sqlx::Result<()> {
-    sqlx::query("UPDATE bookings SET status = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?")
-        .bind(now)
-        .bind(by)
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "UPDATE bookings SET status = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
+    )
+    .bind(now)
+    .bind(by)
+    .bind(id)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }

@@ -63,7 +63,12 @@ pub async fn canteen(db: impl SqliteExecutor<'_>, id: i64) -> sqlx::Result<Optio
 }
 
 /// Slots of a canteen on days `from` ≤ date < `until`, in serving order.
-pub async fn slots(db: &Db, canteen_id: i64, from: NaiveDate, until: NaiveDate) -> sqlx::Result<Vec<SlotRow>> {
+pub async fn slots(
+    db: &Db,
+    canteen_id: i64,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> sqlx::Result<Vec<SlotRow>> {
     sqlx::query_as(
         "SELECT id, canteen_id, date, meal, serve_from, serve_until, order_by, cancel_by, capacity,
                 booked, price_fen
@@ -88,7 +93,12 @@ pub async fn slot(db: impl SqliteExecutor<'_>, id: i64) -> sqlx::Result<Option<S
 }
 
 /// Dishes of every slot in the same range as [`slots`].
-pub async fn dishes(db: &Db, canteen_id: i64, from: NaiveDate, until: NaiveDate) -> sqlx::Result<Vec<DishRow>> {
+pub async fn dishes(
+    db: &Db,
+    canteen_id: i64,
+    from: NaiveDate,
+    until: NaiveDate,
+) -> sqlx::Result<Vec<DishRow>> {
     sqlx::query_as(
         "SELECT d.slot_id, d.name_zh, d.name_en FROM dishes d JOIN meal_slots s ON s.id = d.slot_id
          WHERE s.canteen_id = ? AND s.date >= ? AND s.date < ? ORDER BY d.slot_id, d.position",
@@ -100,20 +110,26 @@ pub async fn dishes(db: &Db, canteen_id: i64, from: NaiveDate, until: NaiveDate)
     .await
 }
 
-pub async fn dishes_of_slot(db: impl SqliteExecutor<'_>, slot_id: i64) -> sqlx::Result<Vec<DishRow>> {
-    sqlx::query_as("SELECT slot_id, name_zh, name_en FROM dishes WHERE slot_id = ? ORDER BY position")
-        .bind(slot_id)
-        .fetch_all(db)
-        .await
+pub async fn dishes_of_slot(
+    db: impl SqliteExecutor<'_>,
+    slot_id: i64,
+) -> sqlx::Result<Vec<DishRow>> {
+    sqlx::query_as(
+        "SELECT slot_id, name_zh, name_en FROM dishes WHERE slot_id = ? ORDER BY position",
+    )
+    .bind(slot_id)
+    .fetch_all(db)
+    .await
 }
 
 /// Takes one place if any is left. The check and the increment are one statement, so no
 /// interleaving of requests can overbook (and the table's CHECK backs it up).
 pub async fn take_place(tx: &mut Tx, slot_id: i64) -> sqlx::Result<bool> {
-    let done = sqlx::query("UPDATE meal_slots SET booked = booked + 1 WHERE id = ? AND booked < capacity")
-        .bind(slot_id)
-        .execute(&mut **tx)
-        .await?;
+    let done =
+        sqlx::query("UPDATE meal_slots SET booked = booked + 1 WHERE id = ? AND booked < capacity")
+            .bind(slot_id)
+            .execute(&mut **tx)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
@@ -161,13 +177,15 @@ pub async fn publish_slot(db: &Db, s: &NewSlot<'_>) -> sqlx::Result<Option<i64>>
     .await?;
     if let Some(id) = id {
         for (position, (zh, en)) in s.dishes.iter().enumerate() {
-            sqlx::query("INSERT INTO dishes (slot_id, position, name_zh, name_en) VALUES (?, ?, ?, ?)")
-                .bind(id)
-                .bind(position as i64)
-                .bind(zh)
-                .bind(en)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO dishes (slot_id, position, name_zh, name_en) VALUES (?, ?, ?, ?)",
+            )
+            .bind(id)
+            .bind(position as i64)
+            .bind(zh)
+            .bind(en)
+            .execute(&mut *tx)
+            .await?;
         }
     }
     tx.commit().await?;

@@ -27,10 +27,10 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10));
-    if let Some(dir) = options.get_filename().parent() {
-        if !dir.as_os_str().is_empty() {
-            std::fs::create_dir_all(dir)?;
-        }
+    if let Some(dir) = options.get_filename().parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir)?;
     }
     SqlitePoolOptions::new()
         .max_connections(8)
@@ -51,13 +51,18 @@ pub async fn begin_change(db: &Db) -> Result<Tx, sqlx::Error> {
 
 /// A stored instant, shown in the community's time zone.
 pub fn local(unix: i64, tz: FixedOffset) -> DateTime<FixedOffset> {
-    DateTime::<Utc>::from_timestamp(unix, 0).unwrap_or_default().with_timezone(&tz)
+    DateTime::<Utc>::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .with_timezone(&tz)
 }
 
 /// Unix seconds of a local wall-clock time on `date`.
 pub fn unix_at(date: NaiveDate, time: NaiveTime, tz: FixedOffset) -> i64 {
     // A fixed offset has no gaps or folds, so the local time is always unique.
-    tz.from_local_datetime(&date.and_time(time)).single().map(|t| t.timestamp()).unwrap_or_default()
+    tz.from_local_datetime(&date.and_time(time))
+        .single()
+        .map(|t| t.timestamp())
+        .unwrap_or_default()
 }
 
 /// Today's date in the community.

@@ -2,6 +2,7 @@
 
 use api::{PersonKind, PersonRef};
 use chrono::NaiveDate;
+use sqlx::SqliteExecutor;
 
 use super::Db;
 
@@ -27,7 +28,11 @@ impl Person {
     }
 
     pub fn as_ref(&self) -> PersonRef {
-        PersonRef { id: self.id, name: self.name.clone(), kind: self.kind() }
+        PersonRef {
+            id: self.id,
+            name: self.name.clone(),
+            kind: self.kind(),
+        }
     }
 
     pub fn birth_date(&self) -> Option<NaiveDate> {
@@ -139,7 +144,11 @@ pub async fn actable_elders(db: &Db, person: &Person, now: i64) -> sqlx::Result<
             .await?;
             Ok(rows
                 .into_iter()
-                .map(|(id, name)| PersonRef { id, name, kind: PersonKind::Elder })
+                .map(|(id, name)| PersonRef {
+                    id,
+                    name,
+                    kind: PersonKind::Elder,
+                })
                 .collect())
         }
         PersonKind::Staff => Ok(Vec::new()),
@@ -153,13 +162,15 @@ pub async fn create_session(
     now: i64,
     expires_at: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)")
-        .bind(token_hash)
-        .bind(person_id)
-        .bind(now)
-        .bind(expires_at)
-        .execute(db)
-        .await?;
+    sqlx::query(
+        "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+    )
+    .bind(token_hash)
+    .bind(person_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(db)
+    .await?;
     Ok(())
 }
 
@@ -171,7 +182,9 @@ pub async fn session(db: &Db, token_hash: &str) -> sqlx::Result<Option<(Person, 
     .bind(token_hash)
     .fetch_optional(db)
     .await?;
-    let Some((person_id, expires_at)) = row else { return Ok(None) };
+    let Some((person_id, expires_at)) = row else {
+        return Ok(None);
+    };
     Ok(by_id(db, person_id).await?.map(|p| (p, expires_at)))
 }
 
@@ -184,27 +197,33 @@ pub async fn revoke_session(db: &Db, token_hash: &str, now: i64) -> sqlx::Result
     Ok(())
 }
 
-/// Adds an elder (used by the demo seed and by tests that need many elders).
+/// An elder to add (the demo seed and tests that need many elders).
+pub struct NewElder<'a> {
+    pub community_id: i64,
+    pub name: &'a str,
+    pub card_number: &'a str,
+    pub phone: &'a str,
+    pub secret_hash: &'a str,
+    pub birth_date: NaiveDate,
+    pub address: &'a str,
+}
+
 pub async fn insert_elder(
-    db: &Db,
-    community_id: i64,
-    name: &str,
-    card_number: &str,
-    phone: &str,
-    secret_hash: &str,
-    birth_date: NaiveDate,
+    db: impl SqliteExecutor<'_>,
+    e: &NewElder<'_>,
     now: i64,
 ) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO people (community_id, kind, name, card_number, phone, secret_hash, birth_date, created_at)
-         VALUES (?, 'elder', ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO people (community_id, kind, name, card_number, phone, secret_hash, birth_date, address, created_at)
+         VALUES (?, 'elder', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
-    .bind(community_id)
-    .bind(name)
-    .bind(card_number)
-    .bind(phone)
-    .bind(secret_hash)
-    .bind(birth_date.to_string())
+    .bind(e.community_id)
+    .bind(e.name)
+    .bind(e.card_number)
+    .bind(e.phone)
+    .bind(e.secret_hash)
+    .bind(e.birth_date.to_string())
+    .bind(e.address)
     .bind(now)
     .fetch_one(db)
     .await

@@ -11,7 +11,10 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use super::{
     AppState, Json,
     extract::Path,
-    meals::{delivery_fee, dish_texts, elder_pricing, fulfilment_name, fulfilments, meal_kind, parse_fulfilment, slot_date},
+    meals::{
+        delivery_fee, dish_texts, elder_pricing, fulfilment_name, fulfilments, meal_kind,
+        parse_fulfilment, slot_date,
+    },
 };
 use crate::{
     auth::Actor,
@@ -28,7 +31,9 @@ use crate::{
 const HISTORY_DAYS: i64 = 30;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(create, list)).routes(routes!(cancel))
+    OpenApiRouter::new()
+        .routes(routes!(create, list))
+        .routes(routes!(cancel))
 }
 
 /// Book a service for the elder acted for.
@@ -60,13 +65,20 @@ async fn create(
     // Read what does not change under us before taking the write lock.
     let pricing = elder_pricing(&state.db, &actor.elder).await?;
     let mut tx = db::begin_change(&state.db).await?;
-    if let Some(stored) = idempotency::replay(&mut tx, actor.principal.id, &key, &fingerprint).await? {
+    if let Some(stored) =
+        idempotency::replay(&mut tx, actor.principal.id, &key, &fingerprint).await?
+    {
         return Ok(stored);
     }
     let now = state.clock.unix();
     let id = match req {
-        CreateBookingRequest::Meal { slot_id, fulfilment } => {
-            let slot = meals::slot(&mut *tx, slot_id).await?.ok_or_else(Error::not_found)?;
+        CreateBookingRequest::Meal {
+            slot_id,
+            fulfilment,
+        } => {
+            let slot = meals::slot(&mut *tx, slot_id)
+                .await?
+                .ok_or_else(Error::not_found)?;
             let canteen = meals::canteen(&mut *tx, slot.canteen_id)
                 .await?
                 .filter(|c| c.community_id == actor.elder.community_id)
@@ -79,18 +91,34 @@ async fn create(
                 ));
             }
             if now >= slot.order_by {
-                return Err(Error::new(ProblemType::CutoffPassed, StatusCode::CONFLICT, "Orders for this meal have closed")
-                    .deadline(db::local(slot.order_by, state.tz))
-                    .hotline(canteen.hotline));
+                return Err(Error::new(
+                    ProblemType::CutoffPassed,
+                    StatusCode::CONFLICT,
+                    "Orders for this meal have closed",
+                )
+                .deadline(db::local(slot.order_by, state.tz))
+                .hotline(canteen.hotline));
             }
             if bookings::has_active_meal(&mut tx, actor.elder.id, slot_id).await? {
-                return Err(Error::new(ProblemType::AlreadyBooked, StatusCode::CONFLICT, "This meal is already booked"));
+                return Err(Error::new(
+                    ProblemType::AlreadyBooked,
+                    StatusCode::CONFLICT,
+                    "This meal is already booked",
+                ));
             }
             if !meals::take_place(&mut tx, slot_id).await? {
-                return Err(Error::new(ProblemType::SlotFull, StatusCode::CONFLICT, "No places are left for this meal")
-                    .hotline(canteen.hotline));
+                return Err(Error::new(
+                    ProblemType::SlotFull,
+                    StatusCode::CONFLICT,
+                    "No places are left for this meal",
+                )
+                .hotline(canteen.hotline));
             }
-            let price = pricing.split(slot_date(&slot)?, Fen(slot.price_fen), delivery_fee(&canteen, fulfilment));
+            let price = pricing.split(
+                slot_date(&slot)?,
+                Fen(slot.price_fen),
+                delivery_fee(&canteen, fulfilment),
+            );
             let new = NewMealBooking {
                 elder_id: actor.elder.id,
                 booked_by: actor.principal.id,
@@ -103,9 +131,23 @@ async fn create(
         }
     };
     let booking = load(&mut tx, &state, id, actor.elder.id).await?;
-    let resp = idempotency::record(&mut tx, actor.principal.id, &key, &fingerprint, StatusCode::CREATED, &booking, now).await?;
+    let resp = idempotency::record(
+        &mut tx,
+        actor.principal.id,
+        &key,
+        &fingerprint,
+        StatusCode::CREATED,
+        &booking,
+        now,
+    )
+    .await?;
     tx.commit().await?;
-    tracing::info!(booking = id, elder = actor.elder.id, by = actor.principal.id, "booked");
+    tracing::info!(
+        booking = id,
+        elder = actor.elder.id,
+        by = actor.principal.id,
+        "booked"
+    );
     Ok(resp)
 }
 
@@ -155,28 +197,55 @@ async fn cancel(
     Path(id): Path<i64>,
 ) -> Result<Response> {
     actor.require(|p| p.cancel)?;
-    let fingerprint = idempotency::fingerprint(&format!("POST /bookings/{id}/cancel"), actor.elder.id, &());
+    let fingerprint =
+        idempotency::fingerprint(&format!("POST /bookings/{id}/cancel"), actor.elder.id, &());
     let mut tx = db::begin_change(&state.db).await?;
-    if let Some(stored) = idempotency::replay(&mut tx, actor.principal.id, &key, &fingerprint).await? {
+    if let Some(stored) =
+        idempotency::replay(&mut tx, actor.principal.id, &key, &fingerprint).await?
+    {
         return Ok(stored);
     }
     let now = state.clock.unix();
     // Another elder's booking is "not found": its existence is not this caller's business.
-    let row = bookings::get(&mut *tx, id, actor.elder.id).await?.ok_or_else(Error::not_found)?;
+    let row = bookings::get(&mut *tx, id, actor.elder.id)
+        .await?
+        .ok_or_else(Error::not_found)?;
     if !matches!(row.status.as_str(), "pending" | "booked") {
-        return Err(Error::new(ProblemType::NotCancellable, StatusCode::CONFLICT, "This booking is not active"));
+        return Err(Error::new(
+            ProblemType::NotCancellable,
+            StatusCode::CONFLICT,
+            "This booking is not active",
+        ));
     }
     if now >= row.cancel_by {
-        return Err(Error::new(ProblemType::CutoffPassed, StatusCode::CONFLICT, "The cancel deadline has passed")
-            .deadline(db::local(row.cancel_by, state.tz))
-            .hotline(row.hotline));
+        return Err(Error::new(
+            ProblemType::CutoffPassed,
+            StatusCode::CONFLICT,
+            "The cancel deadline has passed",
+        )
+        .deadline(db::local(row.cancel_by, state.tz))
+        .hotline(row.hotline));
     }
     bookings::cancel(&mut tx, id, actor.principal.id, now).await?;
     meals::release_place(&mut tx, row.slot_id).await?;
     let booking = load(&mut tx, &state, id, actor.elder.id).await?;
-    let resp = idempotency::record(&mut tx, actor.principal.id, &key, &fingerprint, StatusCode::OK, &booking, now).await?;
+    let resp = idempotency::record(
+        &mut tx,
+        actor.principal.id,
+        &key,
+        &fingerprint,
+        StatusCode::OK,
+        &booking,
+        now,
+    )
+    .await?;
     tx.commit().await?;
-    tracing::info!(booking = id, elder = actor.elder.id, by = actor.principal.id, "cancelled");
+    tracing::info!(
+        booking = id,
+        elder = actor.elder.id,
+        by = actor.principal.id,
+        "cancelled"
+    );
     Ok(resp)
 }
 
@@ -210,20 +279,32 @@ fn person_kind(s: &str) -> PersonKind {
 
 fn view(row: BookingRow, dishes: Vec<Text>, now: i64, tz: chrono::FixedOffset) -> Result<Booking> {
     let status = status(&row.status)?;
-    let fulfilment = parse_fulfilment(row.fulfilment.as_deref().unwrap_or_default()).unwrap_or(Fulfilment::DineIn);
+    let fulfilment = parse_fulfilment(row.fulfilment.as_deref().unwrap_or_default())
+        .unwrap_or(Fulfilment::DineIn);
     let active = matches!(status, BookingStatus::Pending | BookingStatus::Booked);
     Ok(Booking {
         id: row.id,
         status,
-        elder: PersonRef { id: row.elder_id, name: row.elder_name, kind: PersonKind::Elder },
-        booked_by: PersonRef { id: row.booked_by, name: row.booked_by_name, kind: person_kind(&row.booked_by_kind) },
+        elder: PersonRef {
+            id: row.elder_id,
+            name: row.elder_name,
+            kind: PersonKind::Elder,
+        },
+        booked_by: PersonRef {
+            id: row.booked_by,
+            name: row.booked_by_name,
+            kind: person_kind(&row.booked_by_kind),
+        },
         created_at: db::local(row.created_at, tz),
         service: BookedService::Meal(MealBooking {
             slot_id: row.slot_id,
             canteen: Text::new(row.canteen_zh, row.canteen_en),
             address: Text::new(row.address_zh, row.address_en),
             hotline: row.hotline,
-            date: row.date.parse().map_err(|e| Error::Internal(format!("bad date: {e}")))?,
+            date: row
+                .date
+                .parse()
+                .map_err(|e| Error::Internal(format!("bad date: {e}")))?,
             meal: meal_kind(&row.meal)?,
             fulfilment,
             serve_from: db::local(row.serve_from, tz),

@@ -32,9 +32,16 @@ pub struct Path<T>(pub T);
 pub struct Query<T>(pub T);
 
 fn rejected(status: axum::http::StatusCode, field: &str, text: String) -> Error {
-    Error::new(ProblemType::InvalidRequest, status, "The request is not valid")
-        .detail(text)
-        .with_errors(vec![FieldError { field: field.into(), code: "unreadable".into() }])
+    Error::new(
+        ProblemType::InvalidRequest,
+        status,
+        "The request is not valid",
+    )
+    .detail(text)
+    .with_errors(vec![FieldError {
+        field: field.into(),
+        code: "unreadable".into(),
+    }])
 }
 
 impl From<JsonRejection> for Error {

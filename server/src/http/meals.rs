@@ -27,7 +27,9 @@ pub const MAX_DAYS: u32 = 14;
 const DEFAULT_DAYS: u32 = 7;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_canteens)).routes(routes!(list_slots))
+    OpenApiRouter::new()
+        .routes(routes!(list_canteens))
+        .routes(routes!(list_slots))
 }
 
 /// Canteens in the community of the elder acted for.
@@ -43,12 +45,17 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn list_canteens(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Canteen>>> {
     let rows = meals::canteens(&state.db, actor.elder.community_id).await?;
-    let community: (String, String) = sqlx::query_as("SELECT name_zh, name_en FROM communities WHERE id = ?")
-        .bind(actor.elder.community_id)
-        .fetch_one(&state.db)
-        .await?;
+    let community: (String, String) =
+        sqlx::query_as("SELECT name_zh, name_en FROM communities WHERE id = ?")
+            .bind(actor.elder.community_id)
+            .fetch_one(&state.db)
+            .await?;
     let community = Text::new(community.0, community.1);
-    Ok(Json(rows.into_iter().map(|c| canteen_view(c, community.clone())).collect()))
+    Ok(Json(
+        rows.into_iter()
+            .map(|c| canteen_view(c, community.clone()))
+            .collect(),
+    ))
 }
 
 /// Meals of one canteen for up to two weeks, with places left and the price split for the elder.
@@ -80,8 +87,12 @@ async fn list_slots(
         .await?
         .filter(|c| c.community_id == actor.elder.community_id)
         .ok_or_else(Error::not_found)?;
-    let from = q.from.unwrap_or_else(|| db::today(state.clock.now(), state.tz));
-    let until = from.checked_add_days(Days::new(days.into())).ok_or_else(|| Error::invalid_field("from", "date-range"))?;
+    let from = q
+        .from
+        .unwrap_or_else(|| db::today(state.clock.now(), state.tz));
+    let until = from
+        .checked_add_days(Days::new(days.into()))
+        .ok_or_else(|| Error::invalid_field("from", "date-range"))?;
     let rows = meals::slots(&state.db, id, from, until).await?;
     let dishes = meals::dishes(&state.db, id, from, until).await?;
     let pricing = elder_pricing(&state.db, &actor.elder).await?;
@@ -89,7 +100,11 @@ async fn list_slots(
     let slots = rows
         .iter()
         .map(|row| {
-            let own: Vec<DishRow> = dishes.iter().filter(|d| d.slot_id == row.id).cloned().collect();
+            let own: Vec<DishRow> = dishes
+                .iter()
+                .filter(|d| d.slot_id == row.id)
+                .cloned()
+                .collect();
             slot_view(row, &canteen, own, &pricing, now, state.tz)
         })
         .collect::<Result<_>>()?;
@@ -117,15 +132,23 @@ fn canteen_view(c: CanteenRow, community: Text) -> Canteen {
 
 /// The ways a canteen hands out meals; delivery only where it offers it.
 pub(super) fn fulfilments(canteen: &CanteenRow) -> impl Iterator<Item = Fulfilment> + '_ {
-    Fulfilment::ALL.into_iter().filter(|f| *f != Fulfilment::Delivery || canteen.offers_delivery)
+    Fulfilment::ALL
+        .into_iter()
+        .filter(|f| *f != Fulfilment::Delivery || canteen.offers_delivery)
 }
 
 pub(super) fn delivery_fee(canteen: &CanteenRow, f: Fulfilment) -> Fen {
-    Fen(if f == Fulfilment::Delivery { canteen.delivery_fee_fen } else { 0 })
+    Fen(if f == Fulfilment::Delivery {
+        canteen.delivery_fee_fen
+    } else {
+        0
+    })
 }
 
 pub(super) fn slot_date(row: &SlotRow) -> Result<NaiveDate> {
-    row.date.parse().map_err(|e| Error::Internal(format!("slot {} has a bad date: {e}", row.id)))
+    row.date
+        .parse()
+        .map_err(|e| Error::Internal(format!("slot {} has a bad date: {e}", row.id)))
 }
 
 pub(super) fn meal_kind(s: &str) -> Result<MealKind> {
@@ -152,7 +175,10 @@ pub(super) fn parse_fulfilment(s: &str) -> Result<Fulfilment> {
 }
 
 pub(super) fn dish_texts(dishes: Vec<DishRow>) -> Vec<Text> {
-    dishes.into_iter().map(|d| Text::new(d.name_zh, d.name_en)).collect()
+    dishes
+        .into_iter()
+        .map(|d| Text::new(d.name_zh, d.name_en))
+        .collect()
 }
 
 fn slot_view(
@@ -183,7 +209,10 @@ fn slot_view(
         capacity: u32::try_from(row.capacity).unwrap_or(0),
         places_left,
         open: now < row.order_by && places_left > 0,
-        dishes: dish_texts(dishes).into_iter().map(|name| Dish { name }).collect(),
+        dishes: dish_texts(dishes)
+            .into_iter()
+            .map(|name| Dish { name })
+            .collect(),
         offers,
     })
 }

@@ -84,10 +84,23 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
     let (api, doc) = api_routes().split_for_parts();
     let doc = Arc::new(doc);
     let api = api
-        .route("/openapi.json", get(move || async move { axum::Json(doc.as_ref().clone()) }))
-        .fallback(|| async { problem(ProblemType::NotFound, StatusCode::NOT_FOUND, "No such endpoint") })
+        .route(
+            "/openapi.json",
+            get(move || async move { axum::Json(doc.as_ref().clone()) }),
+        )
+        .fallback(|| async {
+            problem(
+                ProblemType::NotFound,
+                StatusCode::NOT_FOUND,
+                "No such endpoint",
+            )
+        })
         .method_not_allowed_fallback(|| async {
-            problem(ProblemType::NotFound, StatusCode::METHOD_NOT_ALLOWED, "This endpoint does not take that method")
+            problem(
+                ProblemType::NotFound,
+                StatusCode::METHOD_NOT_ALLOWED,
+                "This endpoint does not take that method",
+            )
         })
         .layer(DefaultBodyLimit::max(64 * 1024));
     let app = Router::new()
@@ -96,11 +109,17 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
         .with_state(state);
     let app = match dist {
         // The app is a single-page app: unknown paths get index.html so deep links work.
-        Some(dist) => app.fallback_service(ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")))),
+        Some(dist) => app.fallback_service(
+            ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html"))),
+        ),
         None => app,
     };
     app.layer(CatchPanicLayer::custom(|_| {
-        problem(ProblemType::ServerError, StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on the server")
+        problem(
+            ProblemType::ServerError,
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on the server",
+        )
     }))
     .layer(TraceLayer::new_for_http())
 }

@@ -15,7 +15,9 @@ use crate::{
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(sign_in, sign_out)).routes(routes!(me))
+    OpenApiRouter::new()
+        .routes(routes!(sign_in, sign_out))
+        .routes(routes!(me))
 }
 
 /// Sign in. Five wrong PINs in a row lock the account for 15 minutes; the refusal says
@@ -44,7 +46,11 @@ async fn sign_in(
         .await?
         .filter(|p| p.kind() == PersonKind::Elder)
         .ok_or_else(|| {
-            Error::new(ProblemType::UnknownAccount, StatusCode::UNAUTHORIZED, "No account with this number")
+            Error::new(
+                ProblemType::UnknownAccount,
+                StatusCode::UNAUTHORIZED,
+                "No account with this number",
+            )
         })?;
     let now = state.clock.unix();
     let hotline = people::community_hotline(&state.db, person.community_id).await?;
@@ -53,7 +59,8 @@ async fn sign_in(
     }
     if !auth::verify_secret(person.secret_hash.clone(), req.pin).await? {
         let lock_until = now + LOCK_MINUTES * 60;
-        let left = people::record_wrong_pin(&state.db, person.id, MAX_PIN_ATTEMPTS, lock_until).await?;
+        let left =
+            people::record_wrong_pin(&state.db, person.id, MAX_PIN_ATTEMPTS, lock_until).await?;
         return Err(match u32::try_from(left) {
             Ok(left) if left > 0 => Error::pin_wrong(left),
             _ => Error::pin_locked(db::local(lock_until, state.tz), hotline),
@@ -64,7 +71,14 @@ async fn sign_in(
     let expires_at = now + i64::try_from(state.session_ttl.as_secs()).unwrap_or(i64::MAX / 2);
     people::create_session(&state.db, &token_hash, person.id, now, expires_at).await?;
     let me = me_of(&state, &person, hotline).await?;
-    Ok((StatusCode::CREATED, Json(SignInResponse { token, expires_at: db::local(expires_at, state.tz), me })))
+    Ok((
+        StatusCode::CREATED,
+        Json(SignInResponse {
+            token,
+            expires_at: db::local(expires_at, state.tz),
+            me,
+        }),
+    ))
 }
 
 /// Sign out: the token stops working at once. Safe to repeat.
