@@ -185,6 +185,7 @@ fn wasm_bindgen() -> Result {
     // The CLI must equal the library version in Cargo.lock, or the generated JS glue does not
     // match the wasm (and trunk would try to download the matching one).
     let version = locked_version(&read_lock()?, "wasm-bindgen")?;
+    check_trunk_pin(&version)?;
     if version_is("wasm-bindgen", &version) {
         present(&format!("wasm-bindgen {version}"));
         return Ok(());
@@ -197,6 +198,24 @@ fn wasm_bindgen() -> Result {
     Cmd::new("cargo")
         .args(["install", "wasm-bindgen-cli", "--version", &version])
         .run()
+}
+
+/// Trunk.toml pins wasm-bindgen too; if it lags behind Cargo.lock, trunk ignores the installed
+/// CLI and fails trying to download the pinned one, with an error that does not say why.
+fn check_trunk_pin(locked: &str) -> Result {
+    let Ok(trunk_toml) = fs::read_to_string(root().join("Trunk.toml")) else {
+        return Ok(());
+    };
+    let pinned = trunk_toml
+        .lines()
+        .find_map(|line| string_value(line.trim(), "wasm_bindgen"));
+    match pinned {
+        Some(pinned) if pinned != locked => Err(format!(
+            "Trunk.toml pins wasm_bindgen = \"{pinned}\" but Cargo.lock has wasm-bindgen {locked}; \
+             make them equal"
+        )),
+        _ => Ok(()),
+    }
 }
 
 fn trunk() -> Result {

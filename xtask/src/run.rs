@@ -84,9 +84,11 @@ fn print_welcome(addr: &str) {
     println!("  Kiosk (community centre screen):  http://{host}/?mode=kiosk");
     println!("  Phone (personal device):          http://{host}/");
     println!();
-    println!("  Demo sign-ins       card       phone         PIN");
+    println!("  Demo sign-ins (kiosk: card number + PIN; phone: phone number + PIN)");
+    // Spaces, not width specifiers: each name is three double-width characters.
+    println!("    name      card       phone         PIN");
     for (name, card, phone, pin) in DEMO_SIGN_INS {
-        println!("    {name}          {card}   {phone}   {pin}");
+        println!("    {name}    {card}   {phone}   {pin}");
     }
     println!();
 }
