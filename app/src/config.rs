@@ -22,19 +22,26 @@ struct ConfigFile {
 /// Reads `config.json` text; anything unreadable (missing file answered by the
 /// server's index.html fallback, say) means "no overrides".
 pub fn parse(origin: &str, text: Option<&str>) -> Config {
-    let file: ConfigFile = text.and_then(|t| serde_json::from_str(t).ok()).unwrap_or_default();
+    let file: ConfigFile = text
+        .and_then(|t| serde_json::from_str(t).ok())
+        .unwrap_or_default();
     let api_base = file
         .api_base
         .map(|b| b.trim().trim_end_matches('/').to_owned())
         .filter(|b| b.starts_with("http://") || b.starts_with("https://"))
         .unwrap_or_else(|| origin.to_owned());
-    let hotline = file.hotline.map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+    let hotline = file
+        .hotline
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty());
     Config { api_base, hotline }
 }
 
 /// The page's origin, e.g. `http://192.168.1.20:8080`.
 pub fn origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
 
 /// Fetches `/config.json` next to the app; absent or broken → same origin.
@@ -53,20 +60,38 @@ mod tests {
 
     #[test]
     fn no_file_means_same_origin() {
-        assert_eq!(parse("http://kiosk.local", None).api_base, "http://kiosk.local");
-        assert_eq!(parse("http://kiosk.local", Some("<!doctype html>")).api_base, "http://kiosk.local");
-        assert_eq!(parse("http://kiosk.local", Some("{}")), Config { api_base: "http://kiosk.local".into(), hotline: None });
+        assert_eq!(
+            parse("http://kiosk.local", None).api_base,
+            "http://kiosk.local"
+        );
+        assert_eq!(
+            parse("http://kiosk.local", Some("<!doctype html>")).api_base,
+            "http://kiosk.local"
+        );
+        assert_eq!(
+            parse("http://kiosk.local", Some("{}")),
+            Config {
+                api_base: "http://kiosk.local".into(),
+                hotline: None
+            }
+        );
     }
 
     #[test]
     fn file_overrides_base_and_adds_hotline() {
-        let c = parse("http://a", Some(r#"{"api_base":"https://care.example.cn/","hotline":" 010-12345678 "}"#));
+        let c = parse(
+            "http://a",
+            Some(r#"{"api_base":"https://care.example.cn/","hotline":" 010-12345678 "}"#),
+        );
         assert_eq!(c.api_base, "https://care.example.cn");
         assert_eq!(c.hotline.as_deref(), Some("010-12345678"));
     }
 
     #[test]
     fn a_base_that_is_not_http_is_ignored() {
-        assert_eq!(parse("http://a", Some(r#"{"api_base":"javascript:alert(1)"}"#)).api_base, "http://a");
+        assert_eq!(
+            parse("http://a", Some(r#"{"api_base":"javascript:alert(1)"}"#)).api_base,
+            "http://a"
+        );
     }
 }

@@ -65,10 +65,18 @@ pub fn day_label(lang: Lang, date: NaiveDate, today: NaiveDate) -> String {
     let day = date.day().to_string();
     let month = month(lang, date.month());
     let weekday = weekday(lang, date.weekday());
-    let args = [("month", month.as_str()), ("day", day.as_str()), ("weekday", weekday.as_str())];
+    let args = [
+        ("month", month.as_str()),
+        ("day", day.as_str()),
+        ("weekday", weekday.as_str()),
+    ];
     let plain = tr_with(lang, "date.full", &args);
     match relative_day(lang, date, today) {
-        Some(relative) => tr_with(lang, "date.relative", &[("relative", &relative), ("date", &plain)]),
+        Some(relative) => tr_with(
+            lang,
+            "date.relative",
+            &[("relative", &relative), ("date", &plain)],
+        ),
         None => plain,
     }
 }
@@ -79,19 +87,35 @@ pub fn time_label(at: &DateTime<FixedOffset>) -> String {
 }
 
 /// "11:30 至 12:30" / "11:30 to 12:30".
-pub fn time_range(lang: Lang, from: &DateTime<FixedOffset>, until: &DateTime<FixedOffset>) -> String {
-    tr_with(lang, "time.range", &[("from", &time_label(from)), ("until", &time_label(until))])
+pub fn time_range(
+    lang: Lang,
+    from: &DateTime<FixedOffset>,
+    until: &DateTime<FixedOffset>,
+) -> String {
+    tr_with(
+        lang,
+        "time.range",
+        &[("from", &time_label(from)), ("until", &time_label(until))],
+    )
 }
 
 /// A moment in words: "明天 11月24日 星期二 09:00".
 pub fn moment_label(lang: Lang, at: &DateTime<FixedOffset>, today: NaiveDate) -> String {
     let day = day_label(lang, at.date_naive(), today);
-    tr_with(lang, "date.moment", &[("date", &day), ("time", &time_label(at))])
+    tr_with(
+        lang,
+        "date.moment",
+        &[("date", &day), ("time", &time_label(at))],
+    )
 }
 
 /// A moment that is usually today (a PIN lock ending): just the time if today.
 pub fn time_or_moment(lang: Lang, at: &DateTime<FixedOffset>, today: NaiveDate) -> String {
-    if at.date_naive() == today { time_label(at) } else { moment_label(lang, at, today) }
+    if at.date_naive() == today {
+        time_label(at)
+    } else {
+        moment_label(lang, at, today)
+    }
 }
 
 #[cfg(test)]
@@ -110,17 +134,32 @@ mod tests {
     fn tomorrow_in_chinese_and_english() {
         let today = date(2026, 11, 23);
         let tomorrow = date(2026, 11, 24);
-        assert_eq!(day_label(Lang::ZhCn, tomorrow, today), "明天 11月24日 星期二");
-        assert_eq!(day_label(Lang::En, tomorrow, today), "Tomorrow, Tuesday 24 November");
+        assert_eq!(
+            day_label(Lang::ZhCn, tomorrow, today),
+            "明天 11月24日 星期二"
+        );
+        assert_eq!(
+            day_label(Lang::En, tomorrow, today),
+            "Tomorrow, Tuesday 24 November"
+        );
     }
 
     #[test]
     fn far_days_have_no_relative_word() {
         let today = date(2026, 11, 23);
-        assert_eq!(day_label(Lang::ZhCn, date(2026, 11, 28), today), "11月28日 星期六");
-        assert_eq!(day_label(Lang::En, date(2026, 12, 1), today), "Tuesday 1 December");
+        assert_eq!(
+            day_label(Lang::ZhCn, date(2026, 11, 28), today),
+            "11月28日 星期六"
+        );
+        assert_eq!(
+            day_label(Lang::En, date(2026, 12, 1), today),
+            "Tuesday 1 December"
+        );
         assert_eq!(day_label(Lang::ZhCn, today, today), "今天 11月23日 星期一");
-        assert_eq!(day_label(Lang::ZhCn, date(2026, 11, 25), today), "后天 11月25日 星期三");
+        assert_eq!(
+            day_label(Lang::ZhCn, date(2026, 11, 25), today),
+            "后天 11月25日 星期三"
+        );
     }
 
     #[test]
@@ -136,10 +175,19 @@ mod tests {
     fn moments() {
         let today = date(2026, 11, 23);
         let t = at("2026-11-24T09:00:00+08:00");
-        assert_eq!(moment_label(Lang::ZhCn, &t, today), "明天 11月24日 星期二 09:00");
-        assert_eq!(moment_label(Lang::En, &t, today), "Tomorrow, Tuesday 24 November, 09:00");
+        assert_eq!(
+            moment_label(Lang::ZhCn, &t, today),
+            "明天 11月24日 星期二 09:00"
+        );
+        assert_eq!(
+            moment_label(Lang::En, &t, today),
+            "Tomorrow, Tuesday 24 November, 09:00"
+        );
         let lock = at("2026-11-23T10:42:00+08:00");
         assert_eq!(time_or_moment(Lang::ZhCn, &lock, today), "10:42");
-        assert_eq!(time_or_moment(Lang::En, &t, today), "Tomorrow, Tuesday 24 November, 09:00");
+        assert_eq!(
+            time_or_moment(Lang::En, &t, today),
+            "Tomorrow, Tuesday 24 November, 09:00"
+        );
     }
 }

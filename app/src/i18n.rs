@@ -90,7 +90,9 @@ pub struct I18n {
 
 impl I18n {
     pub fn new(lang: Lang) -> Self {
-        I18n { lang: RwSignal::new(lang) }
+        I18n {
+            lang: RwSignal::new(lang),
+        }
     }
 
     /// The current language (tracked).
@@ -144,10 +146,11 @@ mod tests {
         out
     }
 
-    /// Every key literal passed to `t(`, `t_with(`, `tr(lang, ` or `tr_with(lang, `.
+    /// Every key literal passed to `t(`, `t_with(`, `tr(lang, ` or `tr_with(lang, `,
+    /// however rustfmt wrapped the call.
     fn keys_used_in(source: &str) -> Vec<String> {
         let mut found = Vec::new();
-        for call in ["t(\"", "t_with(\"", "tr(lang, \"", "tr_with(lang, \""] {
+        for call in ["t(", "t_with(", "tr(", "tr_with("] {
             let mut rest = source;
             while let Some(at) = rest.find(call) {
                 let before = rest[..at].chars().next_back();
@@ -156,8 +159,20 @@ mod tests {
                 if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
-                if let Some(end) = rest.find('"') {
-                    found.push(rest[..end].to_owned());
+                let mut args = rest.trim_start();
+                if call.starts_with("tr") {
+                    let Some(after_lang) = args.strip_prefix("lang") else {
+                        continue;
+                    };
+                    let Some(after_comma) = after_lang.trim_start().strip_prefix(',') else {
+                        continue;
+                    };
+                    args = after_comma.trim_start();
+                }
+                if let Some(literal) = args.strip_prefix('"')
+                    && let Some(end) = literal.find('"')
+                {
+                    found.push(literal[..end].to_owned());
                 }
             }
         }
@@ -165,7 +180,9 @@ mod tests {
     }
 
     fn rust_sources(dir: &Path, out: &mut Vec<(String, String)>) {
-        let Ok(entries) = std::fs::read_dir(dir) else { return };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -179,7 +196,10 @@ mod tests {
 
     fn used_keys() -> Vec<(String, String)> {
         let mut files = Vec::new();
-        rust_sources(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        rust_sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
         assert!(files.len() > 10, "the scan must see the app's sources");
         let mut used = Vec::new();
         for (file, text) in files {
@@ -228,23 +248,39 @@ mod tests {
     #[test]
     fn every_key_used_in_the_source_exists() {
         let used = used_keys();
-        assert!(used.len() > 50, "the scan found too few keys: {}", used.len());
+        assert!(
+            used.len() > 50,
+            "the scan found too few keys: {}",
+            used.len()
+        );
         let zh = keys(Lang::ZhCn);
-        let missing: Vec<_> = used.iter().filter(|(_, k)| !zh.contains(k.as_str())).collect();
-        assert!(missing.is_empty(), "keys used but not in the catalogues: {missing:?}");
+        let missing: Vec<_> = used
+            .iter()
+            .filter(|(_, k)| !zh.contains(k.as_str()))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "keys used but not in the catalogues: {missing:?}"
+        );
     }
 
     #[test]
     fn every_key_in_the_catalogues_is_used() {
         let used: BTreeSet<String> = used_keys().into_iter().map(|(_, k)| k).collect();
-        let unused: Vec<_> = keys(Lang::ZhCn).into_iter().filter(|k| !used.contains(*k)).collect();
+        let unused: Vec<_> = keys(Lang::ZhCn)
+            .into_iter()
+            .filter(|k| !used.contains(*k))
+            .collect();
         assert!(unused.is_empty(), "keys nobody uses: {unused:?}");
     }
 
     #[test]
     fn the_scan_finds_calls_and_ignores_lookalikes() {
-        let src = r#"i18n.t("a.b"); x.split("c"); tr_with(lang, "d", &[]); i18n.t_with("e", &[])"#;
-        assert_eq!(keys_used_in(src), ["a.b", "e", "d"]);
+        let src = r#"i18n.t("a.b"); x.split("c"); tr_with(lang, "d", &[]); i18n.t_with("e", &[]);
+            tr_with(
+                lang,
+                "f", &[]); tr(other, "g"); set("h")"#;
+        assert_eq!(keys_used_in(src), ["a.b", "e", "d", "f"]);
     }
 
     #[test]

@@ -29,7 +29,9 @@ mod tests {
 
     #[test]
     fn hex_is_valid_as_an_idempotency_key() {
-        let key = hex(&[0, 1, 0xab, 0xff, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+        let key = hex(&[
+            0, 1, 0xab, 0xff, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+        ]);
         assert_eq!(&key[..8], "0001abff");
         assert!(api::validate::idempotency_key(&key));
     }

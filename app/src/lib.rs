@@ -18,10 +18,18 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::IdleGuard;
 use crate::config::Config;
 use crate::i18n::I18n;
 use crate::pages::*;
 use crate::state::{DeviceMode, LANG_KEY, MealsCtx, SessionCtx};
+
+/// Reports a panic in the browser console (a bug; elders must never see one).
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Linli stopped: {info}").into());
+    }));
+}
 
 /// Reads the deployment config, then mounts the app.
 pub async fn start() {
@@ -55,7 +63,10 @@ pub fn App(config: Config) -> impl IntoView {
     // own speech pick the right voice; a personal device remembers the choice.
     Effect::new(move |_| {
         let lang = i18n.lang();
-        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
             let _ = root.set_attribute("lang", lang.tag());
         }
         if mode == DeviceMode::Personal
@@ -67,6 +78,7 @@ pub fn App(config: Config) -> impl IntoView {
 
     view! {
         <Router>
+            {mode.is_kiosk().then(|| view! { <IdleGuard /> })}
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Welcome />
                 <Route path=path!("/sign-in") view=SignIn />

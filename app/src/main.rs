@@ -1,3 +1,5 @@
 fn main() {
-    leptos::task::spawn_local(app::start());
+    app::install_panic_hook();
+    // Leptos' own executor starts when the app mounts; until then, plain wasm-bindgen futures.
+    wasm_bindgen_futures::spawn_local(app::start());
 }

@@ -30,14 +30,20 @@ pub fn explain(
 ) -> String {
     let problem = match err {
         ApiError::Network(_) => return tr(lang, "problem.network"),
-        ApiError::Unexpected { .. } => return with_help(lang, tr(lang, "problem.server_error"), hotline),
+        ApiError::Unexpected { .. } => {
+            return with_help(lang, tr(lang, "problem.server_error"), hotline);
+        }
         ApiError::Problem(p) => p,
     };
     let hotline = problem.hotline.as_deref().or(hotline);
     match problem.kind {
         ProblemType::InvalidRequest => tr(lang, "problem.invalid_request"),
-        ProblemType::NotSignedIn | ProblemType::SessionExpired => tr(lang, "problem.session_expired"),
-        ProblemType::UnknownAccount => with_help(lang, tr(lang, "problem.unknown_account"), hotline),
+        ProblemType::NotSignedIn | ProblemType::SessionExpired => {
+            tr(lang, "problem.session_expired")
+        }
+        ProblemType::UnknownAccount => {
+            with_help(lang, tr(lang, "problem.unknown_account"), hotline)
+        }
         ProblemType::PinWrong => match problem.attempts_left {
             Some(n) if n > 0 => tr_with(lang, "problem.pin_wrong", &[("tries", &n.to_string())]),
             _ => tr(lang, "problem.pin_wrong_last"),
@@ -57,9 +63,13 @@ pub fn explain(
         ProblemType::SlotFull => tr(lang, "problem.slot_full"),
         ProblemType::AlreadyBooked => tr(lang, "problem.already_booked"),
         ProblemType::CutoffPassed => tr(lang, "problem.cutoff_passed"),
-        ProblemType::NotCancellable => with_help(lang, tr(lang, "problem.not_cancellable"), hotline),
+        ProblemType::NotCancellable => {
+            with_help(lang, tr(lang, "problem.not_cancellable"), hotline)
+        }
         ProblemType::FulfilmentUnavailable => tr(lang, "problem.fulfilment_unavailable"),
-        ProblemType::ServiceUnavailable => with_help(lang, tr(lang, "problem.service_unavailable"), hotline),
+        ProblemType::ServiceUnavailable => {
+            with_help(lang, tr(lang, "problem.service_unavailable"), hotline)
+        }
         ProblemType::IdempotencyKeyMissing
         | ProblemType::IdempotencyKeyReused
         | ProblemType::ServerError => with_help(lang, tr(lang, "problem.server_error"), hotline),
@@ -68,7 +78,14 @@ pub fn explain(
 
 fn with_help(lang: Lang, text: String, hotline: Option<&str>) -> String {
     match hotline {
-        Some(number) => format!("{text}{}", tr_with(lang, "help.call", &[("hotline", number)])),
+        Some(number) => {
+            // Chinese runs sentences together; English puts a space between them.
+            let gap = if lang == Lang::En { " " } else { "" };
+            format!(
+                "{text}{gap}{}",
+                tr_with(lang, "help.call", &[("hotline", number)])
+            )
+        }
         None => text,
     }
 }
@@ -90,16 +107,16 @@ mod tests {
     fn wrong_pin_says_how_many_tries_are_left() {
         let mut p = problem(ProblemType::PinWrong);
         p.attempts_left = Some(3);
-        let err = ApiError::Problem(p);
+        let err = ApiError::Problem(Box::new(p));
         assert!(explain(Lang::ZhCn, &err, None, today).contains("3 次"));
-        assert!(explain(Lang::En, &err, None, today).contains("3 more tries"));
+        assert!(explain(Lang::En, &err, None, today).contains("Tries left: 3"));
     }
 
     #[test]
     fn locked_pin_says_until_when_and_who_helps() {
         let mut p = problem(ProblemType::PinLocked);
         p.retry_at = DateTime::parse_from_rfc3339("2026-11-23T10:42:00+08:00").ok();
-        let err = ApiError::Problem(p);
+        let err = ApiError::Problem(Box::new(p));
         let zh = explain(Lang::ZhCn, &err, Some("010-6666"), today);
         assert!(zh.contains("10:42") && zh.contains("010-6666"), "{zh}");
         let en = explain(Lang::En, &err, None, today);
@@ -110,7 +127,12 @@ mod tests {
     fn the_problem_hotline_wins_over_the_fallback() {
         let mut p = problem(ProblemType::NotCancellable);
         p.hotline = Some("123".into());
-        let text = explain(Lang::En, &ApiError::Problem(p), Some("999"), today);
+        let text = explain(
+            Lang::En,
+            &ApiError::Problem(Box::new(p)),
+            Some("999"),
+            today,
+        );
         assert!(text.contains("123") && !text.contains("999"), "{text}");
     }
 
@@ -118,12 +140,25 @@ mod tests {
     fn every_problem_type_has_its_own_words_in_both_languages() {
         for &kind in ProblemType::ALL {
             for lang in Lang::ALL {
-                let text = explain(lang, &ApiError::Problem(problem(kind)), None, today);
+                let text = explain(
+                    lang,
+                    &ApiError::Problem(Box::new(problem(kind))),
+                    None,
+                    today,
+                );
                 assert!(!text.contains("problem."), "untranslated {kind:?}: {text}");
-                assert!(!text.contains("title from the server"), "server words leaked: {text}");
+                assert!(
+                    !text.contains("title from the server"),
+                    "server words leaked: {text}"
+                );
             }
         }
-        let net = explain(Lang::ZhCn, &ApiError::Network("refused".into()), None, today);
+        let net = explain(
+            Lang::ZhCn,
+            &ApiError::Network("refused".into()),
+            None,
+            today,
+        );
         assert!(!net.contains("refused"), "{net}");
     }
 }

@@ -52,7 +52,10 @@ fn pieces(text: &str, marks: &[char]) -> Vec<String> {
         }
     }
     out.push(cur);
-    out.into_iter().map(|p| p.trim().to_owned()).filter(|p| !p.is_empty()).collect()
+    out.into_iter()
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// Splits a piece that has no usable punctuation at the size limit.
@@ -60,7 +63,10 @@ fn hard_split(text: &str, lang: Lang) -> Vec<String> {
     match lang {
         Lang::ZhCn => {
             let chars: Vec<char> = text.chars().collect();
-            chars.chunks(MAX_ZH_CHARS).map(|c| c.iter().collect()).collect()
+            chars
+                .chunks(MAX_ZH_CHARS)
+                .map(|c| c.iter().collect())
+                .collect()
         }
         Lang::En => {
             let words: Vec<&str> = text.split_whitespace().collect();
@@ -118,7 +124,9 @@ pub fn pick_voice(voices: &[VoiceInfo], lang: Lang) -> Option<usize> {
         let base = match lang {
             Lang::ZhCn if tag == "zh-cn" || tag == "cmn-cn" || tag == "zh-hans-cn" => 30,
             Lang::ZhCn if tag == "zh" || tag.starts_with("cmn") || tag.starts_with("zh-hans") => 20,
-            Lang::ZhCn if tag.starts_with("zh-") && !tag.contains("hk") && !tag.contains("yue") => 10,
+            Lang::ZhCn if tag.starts_with("zh-") && !tag.contains("hk") && !tag.contains("yue") => {
+                10
+            }
             Lang::ZhCn if tag.starts_with("zh") => 5,
             Lang::En if tag == "en" || tag == "en-us" || tag == "en-gb" => 30,
             Lang::En if tag.starts_with("en-") => 20,
@@ -165,7 +173,11 @@ fn synth() -> Option<SpeechSynthesis> {
 }
 
 fn voices(synth: &SpeechSynthesis) -> Vec<SpeechSynthesisVoice> {
-    synth.get_voices().iter().map(|v| v.unchecked_into()).collect()
+    synth
+        .get_voices()
+        .iter()
+        .map(|v| v.unchecked_into())
+        .collect()
 }
 
 /// Turns voice on or off (settings); off also silences the current prompt.
@@ -238,12 +250,19 @@ fn flush_pending() {
 
 fn say_now(synth: &SpeechSynthesis, text: &str, lang: Lang) {
     let all = voices(synth);
-    let infos: Vec<VoiceInfo> =
-        all.iter().map(|v| VoiceInfo { lang: v.lang(), local: v.local_service() }).collect();
+    let infos: Vec<VoiceInfo> = all
+        .iter()
+        .map(|v| VoiceInfo {
+            lang: v.lang(),
+            local: v.local_service(),
+        })
+        .collect();
     let voice = pick_voice(&infos, lang).and_then(|i| all.get(i));
     let mut current = Vec::new();
     for chunk in split_for_speech(text, lang) {
-        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&chunk) else { continue };
+        let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&chunk) else {
+            continue;
+        };
         // Always set lang: with no matching voice the browser still picks a fitting one.
         utterance.set_lang(lang.tag());
         utterance.set_voice(voice);
@@ -260,8 +279,14 @@ mod tests {
 
     #[test]
     fn short_text_is_one_utterance() {
-        assert_eq!(split_for_speech("请输入密码。", Lang::ZhCn), ["请输入密码。"]);
-        assert_eq!(split_for_speech("Enter your PIN.", Lang::En), ["Enter your PIN."]);
+        assert_eq!(
+            split_for_speech("请输入密码。", Lang::ZhCn),
+            ["请输入密码。"]
+        );
+        assert_eq!(
+            split_for_speech("Enter your PIN.", Lang::En),
+            ["Enter your PIN."]
+        );
         assert!(split_for_speech("   ", Lang::En).is_empty());
     }
 
@@ -282,12 +307,16 @@ mod tests {
     #[test]
     fn long_english_is_split_at_sentences_and_commas() {
         let text = "You booked lunch tomorrow at Sunshine Canteen, eating in, served from 11:00 to 12:30. \
-                    The full price is 15.00 yuan, the government subsidy is 10.00 yuan, and you pay 5.00 yuan. \
+                    The full price is 15.00 yuan, the government subsidy for people over eighty who live alone \
+                    in Sunshine Community is 10.00 yuan, and so what you pay is only 5.00 yuan. \
                     You can cancel until 9:00 tomorrow morning.";
         let parts = split_for_speech(text, Lang::En);
         assert!(parts.len() >= 3, "{parts:?}");
         for p in &parts {
-            assert!(p.split_whitespace().count() <= MAX_EN_WORDS, "too long: {p}");
+            assert!(
+                p.split_whitespace().count() <= MAX_EN_WORDS,
+                "too long: {p}"
+            );
         }
         // Decimal points and times are not sentence ends.
         assert!(parts.iter().any(|p| p.contains("15.00 yuan")));
@@ -299,7 +328,10 @@ mod tests {
     fn text_without_punctuation_is_cut_hard() {
         let text = "一".repeat(100);
         let parts = split_for_speech(&text, Lang::ZhCn);
-        assert_eq!(parts.iter().map(|p| p.chars().count()).collect::<Vec<_>>(), [40, 40, 20]);
+        assert_eq!(
+            parts.iter().map(|p| p.chars().count()).collect::<Vec<_>>(),
+            [40, 40, 20]
+        );
         let words = vec!["word"; 60].join(" ");
         let parts = split_for_speech(&words, Lang::En);
         assert_eq!(parts.len(), 3);
@@ -312,12 +344,20 @@ mod tests {
     }
 
     fn v(lang: &str, local: bool) -> VoiceInfo {
-        VoiceInfo { lang: lang.into(), local }
+        VoiceInfo {
+            lang: lang.into(),
+            local,
+        }
     }
 
     #[test]
     fn picks_mandarin_over_cantonese_and_english() {
-        let voices = [v("en-US", true), v("zh-HK", true), v("zh-TW", false), v("zh-CN", false)];
+        let voices = [
+            v("en-US", true),
+            v("zh-HK", true),
+            v("zh-TW", false),
+            v("zh-CN", false),
+        ];
         assert_eq!(pick_voice(&voices, Lang::ZhCn), Some(3));
         assert_eq!(pick_voice(&voices[..3], Lang::ZhCn), Some(2));
         assert_eq!(pick_voice(&voices[..2], Lang::ZhCn), Some(1));

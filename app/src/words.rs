@@ -39,7 +39,9 @@ pub fn fulfilment_slug(how: Fulfilment) -> &'static str {
 }
 
 pub fn fulfilment_from_slug(slug: &str) -> Option<Fulfilment> {
-    Fulfilment::ALL.into_iter().find(|f| fulfilment_slug(*f) == slug)
+    Fulfilment::ALL
+        .into_iter()
+        .find(|f| fulfilment_slug(*f) == slug)
 }
 
 pub fn status(lang: Lang, status: BookingStatus) -> String {

@@ -36,7 +36,7 @@ pub fn BigButton(
     #[prop(optional, into)] disabled: Signal<bool>,
     /// A second line in smaller type (a time, a price); part of the accessible name.
     #[prop(optional, into)]
-    detail: MaybeProp<String>,
+    detail: Option<Signal<String>>,
     #[prop(optional)] testid: Option<&'static str>,
 ) -> impl IntoView {
     view! {
@@ -50,7 +50,7 @@ pub fn BigButton(
             {icon.map(|kind| view! { <Icon kind /> })}
             <span class="btn-text">
                 <span class="btn-label">{move || label.get()}</span>
-                {move || detail.get().map(|d| view! { <span class="btn-detail">{d}</span> })}
+                {detail.map(|d| view! { <span class="btn-detail">{move || d.get()}</span> })}
             </span>
         </button>
     }

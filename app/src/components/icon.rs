@@ -32,7 +32,10 @@ pub enum IconKind {
 /// SVG path data on a 24×24 grid (circles written as two arcs).
 fn paths(icon: IconKind) -> &'static [&'static str] {
     match icon {
-        IconKind::Meals => &["M3 11h18a9 9 0 0 1-18 0z", "M8 7c0-1.5 1-1.5 1-3M12 7c0-1.5 1-1.5 1-3M16 7c0-1.5 1-1.5 1-3"],
+        IconKind::Meals => &[
+            "M3 11h18a9 9 0 0 1-18 0z",
+            "M8 7c0-1.5 1-1.5 1-3M12 7c0-1.5 1-1.5 1-3M16 7c0-1.5 1-1.5 1-3",
+        ],
         IconKind::DayCare => &[
             "M8 12a4 4 0 1 0 8 0a4 4 0 1 0-8 0",
             "M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4",
@@ -47,28 +50,51 @@ fn paths(icon: IconKind) -> &'static [&'static str] {
             "M13 8a3 3 0 1 0 6 0a3 3 0 1 0-6 0",
             "M2 20c0-3.3 2.7-6 6-6s6 2.7 6 6M14.5 14.3c.8-.2 1.6-.3 2.5-.3c2.8 0 5 2.7 5 6",
         ],
-        IconKind::Bookings => &["M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z", "M3 10h18M8 3v4M16 3v4M9 15l2 2 4-4"],
+        IconKind::Bookings => &[
+            "M3 7a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2z",
+            "M3 10h18M8 3v4M16 3v4M9 15l2 2 4-4",
+        ],
         IconKind::Back => &["M15 5l-7 7 7 7"],
-        IconKind::Speaker => &["M4 9v6h4l5 4V5L8 9z", "M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12"],
+        IconKind::Speaker => &[
+            "M4 9v6h4l5 4V5L8 9z",
+            "M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12",
+        ],
         IconKind::Check => &["M4 12l5 5L20 6"],
         IconKind::Cross => &["M6 6l12 12M18 6L6 18"],
         IconKind::Clock => &["M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0", "M12 7v5l3 2"],
-        IconKind::Place => &["M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z", "M9.5 10a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0"],
-        IconKind::Delete => &["M9 5h11a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H9l-6-7z", "M12 9l6 6M18 9l-6 6"],
+        IconKind::Place => &[
+            "M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11z",
+            "M9.5 10a2.5 2.5 0 1 0 5 0a2.5 2.5 0 1 0-5 0",
+        ],
+        IconKind::Delete => &[
+            "M9 5h11a1 1 0 0 1 1 1v12a1 1 0 0 1-1 1H9l-6-7z",
+            "M12 9l6 6M18 9l-6 6",
+        ],
         IconKind::Touch => &[
             "M9 11V5a1.5 1.5 0 0 1 3 0v6M12 10V8.5a1.5 1.5 0 0 1 3 0V11M15 10.5a1.5 1.5 0 0 1 3 0V15a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-2.7L3.5 14a1.5 1.5 0 0 1 2.5-1.7L9 15",
         ],
-        IconKind::Help => &["M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0", "M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.01"],
-        IconKind::Phone => &["M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2z"],
+        IconKind::Help => &[
+            "M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0",
+            "M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17.5v.01",
+        ],
+        IconKind::Phone => &[
+            "M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2z",
+        ],
         IconKind::SignOut => &["M10 4H5v16h5", "M14 8l4 4-4 4M18 12H9"],
-        IconKind::DineIn => &["M7 3v18M5 3v4a2 2 0 0 0 4 0V3", "M17 21V3c-2 0-3 2-3 5s1 4 3 4"],
+        IconKind::DineIn => &[
+            "M7 3v18M5 3v4a2 2 0 0 0 4 0V3",
+            "M17 21V3c-2 0-3 2-3 5s1 4 3 4",
+        ],
         IconKind::Pickup => &["M5 8h14l-1 13H6z", "M9 8V6a3 3 0 0 1 6 0v2"],
         IconKind::Delivery => &[
             "M2 6h12v10H2zM14 10h4l3 3v3h-7",
             "M5.2 17.5a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0-3.6 0M15.2 17.5a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0-3.6 0",
         ],
         IconKind::Warning => &["M12 3l10 18H2z", "M12 10v5M12 18v.01"],
-        IconKind::Person => &["M8 7a4 4 0 1 0 8 0a4 4 0 1 0-8 0", "M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8"],
+        IconKind::Person => &[
+            "M8 7a4 4 0 1 0 8 0a4 4 0 1 0-8 0",
+            "M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8",
+        ],
     }
 }
 

@@ -72,7 +72,10 @@ pub fn Keypad(value: RwSignal<String>, max_len: usize) -> impl IntoView {
 pub fn PinDots(#[prop(into)] filled: Signal<usize>, len: usize) -> impl IntoView {
     let i18n = use_i18n();
     let count = move || {
-        i18n.t_with("pin.count", &[("n", &filled.get().to_string()), ("len", &len.to_string())])
+        i18n.t_with(
+            "pin.count",
+            &[("n", &filled.get().to_string()), ("len", &len.to_string())],
+        )
     };
     view! {
         <div class="pin">
@@ -96,7 +99,10 @@ pub fn PinDots(#[prop(into)] filled: Signal<usize>, len: usize) -> impl IntoView
 
 /// PIN entry: the dots above the keypad, at most `len` digits.
 #[component]
-pub fn PinKeypad(value: RwSignal<String>, #[prop(default = api::validate::PIN_LEN)] len: usize) -> impl IntoView {
+pub fn PinKeypad(
+    value: RwSignal<String>,
+    #[prop(default = api::validate::PIN_LEN)] len: usize,
+) -> impl IntoView {
     let filled = Signal::derive(move || value.with(|v| v.chars().count()));
     view! {
         <PinDots filled len />

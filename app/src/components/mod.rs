@@ -2,6 +2,7 @@
 
 mod big_button;
 mod icon;
+mod idle_guard;
 mod keypad;
 mod lang_switch;
 mod notice;
@@ -11,6 +12,7 @@ mod tile;
 
 pub use big_button::{BigButton, ButtonKind};
 pub use icon::{Icon, IconKind};
+pub use idle_guard::IdleGuard;
 pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};
 pub use lang_switch::LangSwitch;
 pub use notice::{Loading, Notice, Tone};

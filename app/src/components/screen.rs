@@ -34,9 +34,12 @@ pub fn Screen(
     let i18n = use_i18n();
     let navigate = use_navigate();
 
+    // A memo, so the prompt is spoken again only when its words really change
+    // (a step, a result, the language), not whenever a signal it reads is touched.
+    let prompt = Memo::new(move |_| (say.get(), i18n.lang()));
     Effect::new(move |_| {
-        let text = say.get();
-        speech::speak(&text, i18n.lang());
+        let (text, lang) = prompt.get();
+        speech::speak(&text, lang);
     });
     Effect::new(move |_| {
         let page = title.get();

@@ -15,21 +15,18 @@ pub fn Tile(
     #[prop(into)] on_press: UnsyncCallback<()>,
     /// A small note under the label ("coming soon"); described, not part of the name.
     #[prop(optional, into)]
-    note: MaybeProp<String>,
+    note: Option<Signal<String>>,
     #[prop(optional)] testid: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let note_id = testid.map(|t| format!("{t}-note"));
-    let described_by = {
-        let id = note_id.clone();
-        move || note.get().and(id.clone())
-    };
+    let described_by = note.and(note_id.clone());
     view! {
         <li class="tile-item">
             <button
                 type="button"
                 class="tile"
-                class:tile-soon=move || note.get().is_some()
+                class:tile-soon=note.is_some()
                 aria-label=move || label.get()
                 aria-describedby=described_by
                 data-testid=testid
@@ -38,9 +35,7 @@ pub fn Tile(
             >
                 <Icon kind=icon />
                 <span class="tile-label">{move || label.get()}</span>
-                {move || {
-                    note.get().map(|n| view! { <span class="tile-note" id=note_id.clone()>{n}</span> })
-                }}
+                {note.map(|n| view! { <span class="tile-note" id=note_id>{move || n.get()}</span> })}
             </button>
         </li>
     }

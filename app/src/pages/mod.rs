@@ -58,24 +58,39 @@ pub struct Explainer {
 
 pub fn use_explainer() -> Explainer {
     let hotline = use_context::<Config>().and_then(|c| c.hotline);
-    Explainer { i18n: use_i18n(), session: use_session(), fallback_hotline: StoredValue::new(hotline) }
+    Explainer {
+        i18n: use_i18n(),
+        session: use_session(),
+        fallback_hotline: StoredValue::new(hotline),
+    }
 }
 
 impl Explainer {
     fn hotline(&self) -> Option<String> {
-        self.session.get_untracked().map(|s| s.me.hotline).or_else(|| self.fallback_hotline.get_value())
+        self.session
+            .get_untracked()
+            .map(|s| s.me.hotline)
+            .or_else(|| self.fallback_hotline.get_value())
     }
 
     /// The message for `err` (tracks the language).
     pub fn explain(&self, err: &ApiError) -> String {
-        problems::explain(self.i18n.lang(), err, self.hotline().as_deref(), dates::today_for)
+        problems::explain(
+            self.i18n.lang(),
+            err,
+            self.hotline().as_deref(),
+            dates::today_for,
+        )
     }
 }
 
 /// A screen's data failed to load: say why, speak it, offer to try again, and
 /// send the elder to sign in again if the session has ended.
 #[component]
-pub fn LoadProblem(err: ApiError, #[prop(into)] retry: leptos::callback::UnsyncCallback<()>) -> impl IntoView {
+pub fn LoadProblem(
+    err: ApiError,
+    #[prop(into)] retry: leptos::callback::UnsyncCallback<()>,
+) -> impl IntoView {
     let explainer = use_explainer();
     let i18n = use_i18n();
     if problems::is_session_end(&err) {
@@ -132,7 +147,11 @@ pub async fn load_slot(
 }
 
 /// One booking, from memory or the elder's list on the platform.
-pub async fn load_booking(client: &Client, meals: MealsCtx, id: i64) -> Result<Option<Booking>, ApiError> {
+pub async fn load_booking(
+    client: &Client,
+    meals: MealsCtx,
+    id: i64,
+) -> Result<Option<Booking>, ApiError> {
     if let Some(b) = meals.booking(id) {
         return Ok(Some(b));
     }

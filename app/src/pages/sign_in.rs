@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{BigButton, ButtonKind, IconKind, Keypad, Notice, PinKeypad, Screen, group_digits};
+use crate::components::{
+    BigButton, ButtonKind, IconKind, Keypad, Notice, PinKeypad, Screen, group_digits,
+};
 use crate::config::Config;
 use crate::i18n::use_i18n;
 use crate::pages::use_explainer;
@@ -48,17 +50,17 @@ pub fn SignIn() -> impl IntoView {
     let expired = RwSignal::new(session.ended.get_untracked() == Some(SignOutReason::Expired));
     session.ended.set(None);
 
-    let sign_in = Action::new_local(move |req: &SignInRequest| {
-        let client = session.anonymous_client();
-        let req = req.clone();
-        async move { client.sign_in(&req).await }
-    });
-
     let on_result = move |result: Result<SignInResponse, ApiError>| match result {
         Ok(resp) => match Session::from_sign_in(resp) {
             Some(s) => {
                 session.start(s);
-                navigate("/home", NavigateOptions { replace: true, ..Default::default() });
+                navigate(
+                    "/home",
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
             }
             None => trouble.set(Some(Trouble::NobodyToActFor)),
         },
@@ -74,10 +76,13 @@ pub fn SignIn() -> impl IntoView {
             trouble.set(Some(Trouble::Api(err)));
         }
     };
-    Effect::new(move |_| {
-        if let Some(result) = sign_in.value().get() {
-            on_result(result);
-        }
+    // The answer is applied inside the action, before it stops being pending, so
+    // the screen goes straight from "quiet" to the answer (spoken once).
+    let sign_in = Action::new_local(move |req: &SignInRequest| {
+        let client = session.anonymous_client();
+        let req = req.clone();
+        let on_result = on_result.clone();
+        async move { on_result(client.sign_in(&req).await) }
     });
 
     let next = move || {
@@ -92,11 +97,18 @@ pub fn SignIn() -> impl IntoView {
     let submit = move || {
         let (acc, p) = (account.get_untracked(), pin.get_untracked());
         if !validate::sign_in(&acc, &p).is_empty() {
-            trouble.set(Some(if validate::pin(&p) { Trouble::AccountFormat } else { Trouble::PinFormat }));
+            trouble.set(Some(if validate::pin(&p) {
+                Trouble::AccountFormat
+            } else {
+                Trouble::PinFormat
+            }));
             return;
         }
         trouble.set(None);
-        sign_in.dispatch_local(SignInRequest { account: acc, pin: p });
+        sign_in.dispatch_local(SignInRequest {
+            account: acc,
+            pin: p,
+        });
     };
     let retype_account = move || {
         trouble.set(None);
@@ -108,26 +120,47 @@ pub fn SignIn() -> impl IntoView {
     let message = Signal::derive(move || {
         let text = match trouble.get()? {
             Trouble::AccountFormat => i18n.t("sign_in.account_format"),
-            Trouble::PinFormat => i18n.t_with("sign_in.pin_format", &[("n", &pin.get().len().to_string())]),
+            Trouble::PinFormat => {
+                i18n.t_with("sign_in.pin_format", &[("n", &pin.get().len().to_string())])
+            }
             Trouble::NobodyToActFor => i18n.t("sign_in.nobody_to_act_for"),
             Trouble::Api(err) => explainer.explain(&err),
         };
         Some(text)
     });
-    let expired_message = Signal::derive(move || expired.get().then(|| i18n.t("problem.session_expired")));
+    let expired_message =
+        Signal::derive(move || expired.get().then(|| i18n.t("problem.session_expired")));
     let title = Signal::derive(move || match step.get() {
         Step::Account | Step::Pin => i18n.t("sign_in.title"),
         Step::ForgotPin => i18n.t("forgot_pin.title"),
     });
     // The screen speaks the problem first, then the question: one voice, in order.
     let say = Signal::derive(move || {
+        // Quiet while the platform answers: the answer is what gets spoken next,
+        // even when it is the same as last time.
+        if sign_in.pending().get() || session.is_signed_in() {
+            return String::new();
+        }
         let question = match step.get() {
             Step::Account => i18n.t("sign_in.account_say"),
             Step::Pin => i18n.t("sign_in.pin_say"),
             Step::ForgotPin => forgot_text(i18n, hotline.get_value().as_deref()),
         };
-        let before = message.get().or_else(|| expired_message.get());
-        before.map_or(question.clone(), |m| format!("{m} {question}"))
+        // Where asking again cannot help (locked, nothing to book), the problem
+        // and its way forward are all there is to say.
+        let dead_end = matches!(trouble.get(), Some(Trouble::NobodyToActFor))
+            || matches!(
+                trouble.get().as_ref().and_then(|t| match t {
+                    Trouble::Api(err) => problems::kind(err),
+                    _ => None,
+                }),
+                Some(ProblemType::PinLocked)
+            );
+        match message.get().or_else(|| expired_message.get()) {
+            Some(problem) if dead_end => problem,
+            Some(problem) => format!("{problem} {question}"),
+            None => format!("{} {question}", title.get()),
+        }
     });
     // Back goes to the previous step; from the first step only a kiosk has
     // somewhere to go back to (the welcome screen).
@@ -140,7 +173,8 @@ pub fn SignIn() -> impl IntoView {
         }
         Step::Account => leave("/", Default::default()),
     };
-    let back_visible = Signal::derive(move || step.get() != Step::Account || mode == DeviceMode::Kiosk);
+    let back_visible =
+        Signal::derive(move || step.get() != Step::Account || mode == DeviceMode::Kiosk);
 
     let api_kind = move || match trouble.get() {
         Some(Trouble::Api(err)) => Some(problems::kind(&err)),

@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn url_flag_sets_and_clears_kiosk_mode() {
-        assert_eq!(DeviceMode::resolve(Some("kiosk"), None), (DeviceMode::Kiosk, ModeChange::Store));
+        assert_eq!(
+            DeviceMode::resolve(Some("kiosk"), None),
+            (DeviceMode::Kiosk, ModeChange::Store)
+        );
         assert_eq!(
             DeviceMode::resolve(Some("personal"), Some("kiosk")),
             (DeviceMode::Personal, ModeChange::Clear)
@@ -67,8 +70,17 @@ mod tests {
 
     #[test]
     fn stored_flag_is_remembered_and_nothing_is_guessed() {
-        assert_eq!(DeviceMode::resolve(None, Some("kiosk")), (DeviceMode::Kiosk, ModeChange::Keep));
-        assert_eq!(DeviceMode::resolve(None, None), (DeviceMode::Personal, ModeChange::Keep));
-        assert_eq!(DeviceMode::resolve(Some("tv"), None), (DeviceMode::Personal, ModeChange::Keep));
+        assert_eq!(
+            DeviceMode::resolve(None, Some("kiosk")),
+            (DeviceMode::Kiosk, ModeChange::Keep)
+        );
+        assert_eq!(
+            DeviceMode::resolve(None, None),
+            (DeviceMode::Personal, ModeChange::Keep)
+        );
+        assert_eq!(
+            DeviceMode::resolve(Some("tv"), None),
+            (DeviceMode::Personal, ModeChange::Keep)
+        );
     }
 }

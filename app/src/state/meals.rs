@@ -34,11 +34,13 @@ impl MealsCtx {
     }
 
     pub fn canteen(&self, id: i64) -> Option<Canteen> {
-        self.canteens.with_untracked(|c| c.as_ref()?.iter().find(|c| c.id == id).cloned())
+        self.canteens
+            .with_untracked(|c| c.as_ref()?.iter().find(|c| c.id == id).cloned())
     }
 
     pub fn slot(&self, id: i64) -> Option<MealSlot> {
-        self.slots.with_untracked(|s| s.iter().find(|s| s.id == id).cloned())
+        self.slots
+            .with_untracked(|s| s.iter().find(|s| s.id == id).cloned())
     }
 
     /// Adds freshly loaded slots, replacing older copies of the same slots.
@@ -50,7 +52,8 @@ impl MealsCtx {
     }
 
     pub fn booking(&self, id: i64) -> Option<Booking> {
-        self.bookings.with_untracked(|b| b.iter().find(|b| b.id == id).cloned())
+        self.bookings
+            .with_untracked(|b| b.iter().find(|b| b.id == id).cloned())
     }
 
     pub fn remember_booking(&self, booking: &Booking) {

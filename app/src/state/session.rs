@@ -26,7 +26,11 @@ impl Session {
     /// `None` when the account may not act for any elder (nothing to book for).
     pub fn from_sign_in(resp: SignInResponse) -> Option<Session> {
         let elder = resp.me.acting_for.first()?.clone();
-        Some(Session { token: resp.token, me: resp.me, elder })
+        Some(Session {
+            token: resp.token,
+            me: resp.me,
+            elder,
+        })
     }
 
     /// True when a family member or staff books for someone else.
@@ -42,6 +46,8 @@ pub enum SignOutReason {
     Chosen,
     /// The platform no longer accepts the token.
     Expired,
+    /// Nobody touched the kiosk for too long.
+    Idle,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -125,7 +131,7 @@ pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
     let navigate = use_navigate();
     move |reason: SignOutReason| {
         crate::speech::stop();
-        if reason == SignOutReason::Chosen {
+        if reason != SignOutReason::Expired {
             let client = session.client();
             spawn_local(async move {
                 // Safe to repeat; if it fails the token still expires on its own.
@@ -134,16 +140,23 @@ pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
         }
         session.wipe();
         meals.clear();
-        if session.mode.is_kiosk() {
-            i18n.set_lang(api::Lang::ZhCn);
-        }
         let to = match reason {
-            SignOutReason::Chosen => "/",
+            SignOutReason::Chosen | SignOutReason::Idle => "/",
             SignOutReason::Expired => {
                 session.ended.set(Some(SignOutReason::Expired));
                 "/sign-in"
             }
         };
-        navigate(to, NavigateOptions { replace: true, ..Default::default() });
+        navigate(
+            to,
+            NavigateOptions {
+                replace: true,
+                ..Default::default()
+            },
+        );
+        // The next person at a kiosk starts in Chinese.
+        if session.mode.is_kiosk() {
+            i18n.set_lang(api::Lang::ZhCn);
+        }
     }
 }
