@@ -3,16 +3,12 @@
 // Real server, real SQLite file, real release build, real Chromium.
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './fixtures/axe';
+import { beijingDate } from './fixtures/dates';
 import { Kiosk } from './fixtures/kiosk';
 import { Platform } from './fixtures/platform';
 import { clearSpoken, expectAllSpokenIn, expectSpoken, spyOnSpeech } from './fixtures/speech';
 
-/** Tomorrow's date in the community (Asia/Shanghai), as YYYY-MM-DD. */
-function tomorrowInBeijing(): string {
-  const beijing = new Date(Date.now() + 8 * 3600_000);
-  beijing.setUTCDate(beijing.getUTCDate() + 1);
-  return beijing.toISOString().slice(0, 10);
-}
+const tomorrowInBeijing = () => beijingDate(1);
 
 test('an elder books tomorrow’s lunch at the kiosk, sees it and cancels it', async ({ page, request }) => {
   await spyOnSpeech(page);

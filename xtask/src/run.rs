@@ -11,11 +11,12 @@ const DEFAULT_DATABASE: &str = "sqlite://data/linli.db";
 
 /// The people the server seeds into a new database (server/src/seed.rs; also in the README):
 /// name, kiosk card number, phone number, PIN.
-const DEMO_SIGN_INS: [(&str, &str, &str, &str); 4] = [
+const DEMO_SIGN_INS: [(&str, &str, &str, &str); 5] = [
     ("王秀英", "10000001", "13800000001", "123456"),
     ("李建国", "10000002", "13800000002", "234567"),
     ("张桂兰", "10000003", "13800000003", "345678"),
     ("陈志明", "10000004", "13800000004", "456789"),
+    ("刘淑芬", "10000005", "13800000005", "567890"),
 ];
 
 pub fn run() -> Result {
