@@ -28,6 +28,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         seed: Seed::Demo,
         tz: "+08:00".parse()?,
         session_ttl: Duration::from_secs(3600),
+        allowed_origins: Vec::new(),
     };
     let server = linli_server::start(config, Clock::system()).await?;
     let base = format!("http://{}", server.addr);

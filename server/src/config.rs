@@ -23,6 +23,8 @@ pub struct Config {
     pub tz: FixedOffset,
     /// How long a sign-in lasts before the person must sign in again.
     pub session_ttl: Duration,
+    /// Other origins whose app (pointed here by its `config.json`) may call the API.
+    pub allowed_origins: Vec<String>,
 }
 
 impl Config {
@@ -53,6 +55,14 @@ impl Config {
             seed,
             tz,
             session_ttl: Duration::from_secs(hours * 3600),
+            allowed_origins: var("LINLI_ALLOWED_ORIGINS")
+                .map(|v| {
+                    v.split(',')
+                        .map(|o| o.trim().trim_end_matches('/').to_owned())
+                        .filter(|o| !o.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     }
 }

@@ -53,7 +53,11 @@ pub async fn start(config: Config, clock: Clock) -> Result<Running, BoxError> {
         tz: config.tz,
         session_ttl: config.session_ttl,
     };
-    let app = http::router(state.clone(), config.dist.as_deref());
+    let app = http::router(
+        state.clone(),
+        config.dist.as_deref(),
+        &config.allowed_origins,
+    )?;
     let listener = TcpListener::bind(config.addr).await?;
     let addr = listener.local_addr()?;
     let (shutdown, stopped) = oneshot::channel::<()>();

@@ -388,6 +388,37 @@ async fn the_openapi_document_describes_every_endpoint() {
 }
 
 #[tokio::test]
+async fn only_configured_origins_may_call_from_elsewhere() {
+    let srv = TestServer::start().await;
+    let preflight = |origin: &'static str| {
+        reqwest::Client::new()
+            .request(
+                reqwest::Method::OPTIONS,
+                format!("{}/api/v1/bookings", srv.base),
+            )
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization,acting-for,idempotency-key,content-type",
+            )
+            .send()
+    };
+    let allowed = preflight("https://kiosk.example.org").await.unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://kiosk.example.org"
+    );
+    let allowed_headers = allowed.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(allowed_headers.contains("idempotency-key") && allowed_headers.contains("acting-for"));
+    let other = preflight("https://evil.example.com").await.unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+}
+
+#[tokio::test]
 async fn healthz_answers_while_the_database_does() {
     let srv = TestServer::start().await;
     let resp = reqwest::get(format!("{}/healthz", srv.base)).await.unwrap();

@@ -9,11 +9,18 @@ mod session;
 use std::{path::Path, sync::Arc, time::Duration};
 
 use api::{Problem, ProblemType};
-use axum::{Router, extract::DefaultBodyLimit, http::StatusCode, response::Response, routing::get};
+use axum::{
+    Router,
+    extract::DefaultBodyLimit,
+    http::{HeaderName, HeaderValue, Method, StatusCode, header},
+    response::Response,
+    routing::get,
+};
 use chrono::FixedOffset;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
+    cors::{AllowOrigin, CorsLayer},
     services::{ServeDir, ServeFile},
     trace::TraceLayer,
 };
@@ -81,7 +88,13 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(bookings::router())
 }
 
-pub fn router(state: AppState, dist: Option<&Path>) -> Router {
+/// The whole service. `allowed_origins` are other origins serving the app (ARCHITECTURE.md:
+/// a `config.json` may point an app elsewhere at this platform); they get CORS.
+pub fn router(
+    state: AppState,
+    dist: Option<&Path>,
+    allowed_origins: &[String],
+) -> Result<Router, String> {
     let (api, doc) = api_routes().split_for_parts();
     let doc = Arc::new(doc);
     let api = api
@@ -115,9 +128,15 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
         ),
         None => app,
     };
+    let app = if allowed_origins.is_empty() {
+        app
+    } else {
+        app.layer(cors(allowed_origins)?)
+    };
     // Brotli or gzip for every response: the wasm shrinks to about a third on the wire,
     // which is what an elder's phone on a weak signal waits for.
-    app.layer(CompressionLayer::new())
+    Ok(app
+        .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_| {
             problem(
                 ProblemType::ServerError,
@@ -125,7 +144,25 @@ pub fn router(state: AppState, dist: Option<&Path>) -> Router {
                 "Something went wrong on the server",
             )
         }))
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http()))
+}
+
+/// CORS for the configured origins only, with the headers every Linli request carries.
+fn cors(origins: &[String]) -> Result<CorsLayer, String> {
+    let origins = origins
+        .iter()
+        .map(|o| HeaderValue::from_str(o).map_err(|e| format!("LINLI_ALLOWED_ORIGINS: {o:?}: {e}")))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static(api::ACTING_FOR_HEADER),
+            HeaderName::from_static(api::IDEMPOTENCY_KEY_HEADER),
+        ])
+        .max_age(Duration::from_secs(3600)))
 }
 
 fn problem(kind: ProblemType, status: StatusCode, title: &str) -> Response {

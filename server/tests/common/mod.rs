@@ -36,6 +36,7 @@ impl TestServer {
             seed: Seed::Demo,
             tz: *start.offset(),
             session_ttl: Duration::from_secs(12 * 3600),
+            allowed_origins: vec!["https://kiosk.example.org".into()],
         };
         let running = linli_server::start(config, clock.clone())
             .await
