@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::{Fulfilment, MealKind, PersonRef, PriceSplit, Text};
+use crate::{DaycareBooking, Fulfilment, MealKind, PersonRef, PriceSplit, Text, VisitBooking};
 
 /// Booking lifecycle, after FHIR Appointment.status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -26,6 +26,16 @@ pub enum CreateBookingRequest {
         slot_id: i64,
         fulfilment: Fulfilment,
     },
+    /// A day-care session, with or without the centre's pick-up and drop-off.
+    Daycare { session_id: i64, transport: bool },
+    /// A home visit in an arrival window. `address` defaults to the elder's own; `note` is
+    /// a short message for the worker.
+    Visit {
+        service_id: i64,
+        window_id: i64,
+        address: Option<String>,
+        note: Option<String>,
+    },
 }
 
 /// What was booked, per kind of service.
@@ -34,6 +44,8 @@ pub enum CreateBookingRequest {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum BookedService {
     Meal(MealBooking),
+    Daycare(DaycareBooking),
+    Visit(VisitBooking),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,10 +86,76 @@ impl Booking {
     pub fn starts_at(&self) -> DateTime<FixedOffset> {
         match &self.service {
             BookedService::Meal(m) => m.serve_from,
+            BookedService::Daycare(d) => d.starts_at,
+            BookedService::Visit(v) => v.starts_at,
         }
     }
 
     pub fn is_active(&self) -> bool {
         matches!(self.status, BookingStatus::Pending | BookingStatus::Booked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{DaycarePeriod, VisitKind, VisitStage};
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        s.parse().unwrap()
+    }
+
+    /// `BookedService` is tagged by `kind`, so no variant may have a field of that name.
+    #[test]
+    fn every_booked_service_round_trips_through_json() {
+        let date: NaiveDate = "2030-03-05".parse().unwrap();
+        let services = [
+            BookedService::Meal(MealBooking {
+                slot_id: 1,
+                canteen: Text::new("食堂", "Canteen"),
+                address: Text::default(),
+                hotline: "1".into(),
+                date,
+                meal: MealKind::Lunch,
+                fulfilment: Fulfilment::Pickup,
+                serve_from: at("2030-03-05T11:00:00+08:00"),
+                serve_until: at("2030-03-05T12:30:00+08:00"),
+                dishes: vec![Text::new("米饭", "Rice")],
+            }),
+            BookedService::Daycare(DaycareBooking {
+                session_id: 2,
+                centre: Text::new("中心", "Centre"),
+                address: Text::default(),
+                hotline: "2".into(),
+                date,
+                period: DaycarePeriod::FullDay,
+                starts_at: at("2030-03-05T08:30:00+08:00"),
+                ends_at: at("2030-03-05T16:30:00+08:00"),
+                transport: true,
+            }),
+            BookedService::Visit(VisitBooking {
+                service_id: 3,
+                window_id: 4,
+                service_kind: VisitKind::Bathing,
+                service: Text::new("助浴", "Bathing"),
+                provider: Text::new("护理站", "Nursing station"),
+                hotline: "3".into(),
+                date,
+                starts_at: at("2030-03-05T10:00:00+08:00"),
+                ends_at: at("2030-03-05T12:00:00+08:00"),
+                address: "5 号楼".into(),
+                note: None,
+                stage: VisitStage::OnTheWay,
+                worker: Some("赵师傅".into()),
+            }),
+        ];
+        for service in services {
+            let json = serde_json::to_value(&service).unwrap();
+            assert!(json["kind"].is_string(), "{json}");
+            assert_eq!(
+                serde_json::from_value::<BookedService>(json).unwrap(),
+                service
+            );
+        }
     }
 }

@@ -8,8 +8,9 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    ACTING_FOR_HEADER, API_PREFIX, Booking, Canteen, CreateBookingRequest, IDEMPOTENCY_KEY_HEADER,
-    Me, MealSlot, PersonId, Problem, SignInRequest, SignInResponse,
+    ACTING_FOR_HEADER, API_PREFIX, Booking, Canteen, CreateBookingRequest, DaycareCentre,
+    DaycareSchedule, IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId, Problem, SignInRequest,
+    SignInResponse, StaffSignInRequest, VisitService, VisitTransitionRequest, VisitWindow,
 };
 
 /// Why a call failed.
@@ -154,6 +155,14 @@ impl Client {
         Self::json(self.request(Method::POST, "/session").json(body)).await
     }
 
+    /// `POST /staff/session`: staff sign in with a phone number and password.
+    pub async fn staff_sign_in(
+        &self,
+        body: &StaffSignInRequest,
+    ) -> Result<SignInResponse, ApiError> {
+        Self::json(self.request(Method::POST, "/staff/session").json(body)).await
+    }
+
     /// `DELETE /session`: end this token's session. Safe to repeat.
     pub async fn sign_out(&self) -> Result<(), ApiError> {
         Self::empty(self.request(Method::DELETE, "/session")).await
@@ -176,19 +185,67 @@ impl Client {
         from: Option<NaiveDate>,
         days: Option<u32>,
     ) -> Result<Vec<MealSlot>, ApiError> {
-        let mut query = Vec::new();
-        if let Some(from) = from {
-            query.push(format!("from={from}"));
-        }
-        if let Some(days) = days {
-            query.push(format!("days={days}"));
-        }
-        let q = if query.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", query.join("&"))
-        };
+        let q = range_query(from, days);
         Self::json(self.request(Method::GET, &format!("/canteens/{canteen}/slots{q}"))).await
+    }
+
+    /// `GET /daycare/centres`
+    pub async fn daycare_centres(&self) -> Result<Vec<DaycareCentre>, ApiError> {
+        Self::json(self.request(Method::GET, "/daycare/centres")).await
+    }
+
+    /// `GET /daycare/centres/{id}/sessions`: sessions and closed days from `from` for `days`
+    /// days, priced for the elder acted for.
+    pub async fn daycare_sessions(
+        &self,
+        centre: i64,
+        from: Option<NaiveDate>,
+        days: Option<u32>,
+    ) -> Result<DaycareSchedule, ApiError> {
+        let q = range_query(from, days);
+        Self::json(self.request(
+            Method::GET,
+            &format!("/daycare/centres/{centre}/sessions{q}"),
+        ))
+        .await
+    }
+
+    /// `GET /visits/services`: the home-visit catalogue, priced for the elder acted for.
+    pub async fn visit_services(&self) -> Result<Vec<VisitService>, ApiError> {
+        Self::json(self.request(Method::GET, "/visits/services")).await
+    }
+
+    /// `GET /visits/services/{id}/windows`: the arrival windows of the service's provider.
+    pub async fn visit_windows(
+        &self,
+        service: i64,
+        from: Option<NaiveDate>,
+        days: Option<u32>,
+    ) -> Result<Vec<VisitWindow>, ApiError> {
+        let q = range_query(from, days);
+        Self::json(self.request(
+            Method::GET,
+            &format!("/visits/services/{service}/windows{q}"),
+        ))
+        .await
+    }
+
+    /// `POST /visits/{booking_id}/transition`: staff move a home visit on.
+    pub async fn visit_transition(
+        &self,
+        booking: i64,
+        body: &VisitTransitionRequest,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        Self::json(
+            self.change(
+                Method::POST,
+                &format!("/visits/{booking}/transition"),
+                idempotency_key,
+            )
+            .json(body),
+        )
+        .await
     }
 
     /// `POST /bookings`
@@ -221,5 +278,21 @@ impl Client {
             idempotency_key,
         ))
         .await
+    }
+}
+
+/// `?from=…&days=…`, or nothing when both are absent.
+fn range_query(from: Option<NaiveDate>, days: Option<u32>) -> String {
+    let mut query = Vec::new();
+    if let Some(from) = from {
+        query.push(format!("from={from}"));
+    }
+    if let Some(days) = days {
+        query.push(format!("days={days}"));
+    }
+    if query.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", query.join("&"))
     }
 }

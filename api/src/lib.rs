@@ -6,22 +6,26 @@
 //! [`Client`] is the one typed REST client, compiled for wasm32 and native.
 
 pub mod bookings;
+pub mod daycare;
 pub mod meals;
 pub mod money;
 pub mod problem;
 pub mod session;
 pub mod text;
 pub mod validate;
+pub mod visits;
 
 #[cfg(feature = "client")]
 mod client;
 
 pub use bookings::*;
+pub use daycare::*;
 pub use meals::*;
 pub use money::*;
 pub use problem::*;
 pub use session::*;
 pub use text::*;
+pub use visits::*;
 
 #[cfg(feature = "client")]
 pub use client::{ApiError, Client};

@@ -82,7 +82,8 @@ impl MealSlot {
     }
 }
 
-/// Query for `GET /canteens/{id}/slots`.
+/// A date range: `GET /canteens/{id}/slots`, `GET /daycare/centres/{id}/sessions`,
+/// `GET /visits/services/{id}/windows`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 pub struct SlotQuery {

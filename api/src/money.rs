@@ -24,9 +24,10 @@ pub struct PriceSplit {
     pub full_price: Fen,
     /// What the government subsidy covers.
     pub subsidy: Fen,
-    /// Extra charged for delivery (zero unless delivered).
+    /// Extra charged for bringing the service or the elder: meal delivery or day-care
+    /// transport (zero otherwise).
     pub delivery_fee: Fen,
-    /// What the elder pays: full price − subsidy + delivery fee.
+    /// What the elder pays: full price − subsidy + delivery (or transport) fee.
     pub you_pay: Fen,
 }
 

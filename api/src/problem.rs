@@ -42,6 +42,12 @@ problem_types! {
     CutoffPassed = "cutoff-passed",
     NotCancellable = "not-cancellable",
     FulfilmentUnavailable = "fulfilment-unavailable",
+    OverlappingBooking = "overlapping-booking",
+    CentreClosed = "centre-closed",
+    TransportFull = "transport-full",
+    IllegalTransition = "illegal-transition",
+    PasswordWrong = "password-wrong",
+    AccountLocked = "account-locked",
     IdempotencyKeyMissing = "idempotency-key-missing",
     IdempotencyKeyReused = "idempotency-key-reused",
     ServiceUnavailable = "service-unavailable",
@@ -107,15 +113,18 @@ pub struct Problem {
     /// Invalid fields (`invalid-request`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
-    /// PIN tries left before the account locks (`pin-wrong`).
+    /// PIN or password tries left before the account locks (`pin-wrong`, `password-wrong`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attempts_left: Option<u32>,
-    /// When trying again will work (`pin-locked`).
+    /// When trying again will work (`pin-locked`, `account-locked`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_at: Option<DateTime<FixedOffset>>,
     /// The deadline that has passed (`cutoff-passed`, `not-cancellable`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<DateTime<FixedOffset>>,
+    /// The id of the elder's booking that a new one would overlap (`overlapping-booking`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicting_booking: Option<i64>,
     /// Whom to call for help, where staff can sort it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hotline: Option<String>,
@@ -132,6 +141,7 @@ impl Problem {
             attempts_left: None,
             retry_at: None,
             deadline: None,
+            conflicting_booking: None,
             hotline: None,
         }
     }

@@ -13,6 +13,15 @@ pub struct SignInRequest {
     pub pin: String,
 }
 
+/// Staff sign in with their phone number and a password (not a PIN: staff act for many elders).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffSignInRequest {
+    /// Mainland mobile number (11 digits).
+    pub phone: String,
+    pub password: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SignInResponse {

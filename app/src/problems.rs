@@ -67,6 +67,13 @@ pub fn explain(
             with_help(lang, tr(lang, "problem.not_cancellable"), hotline)
         }
         ProblemType::FulfilmentUnavailable => tr(lang, "problem.fulfilment_unavailable"),
+        ProblemType::OverlappingBooking => tr(lang, "problem.overlapping_booking"),
+        ProblemType::CentreClosed => with_help(lang, tr(lang, "problem.centre_closed"), hotline),
+        ProblemType::TransportFull => tr(lang, "problem.transport_full"),
+        // Staff sign-in and visit transitions: never the elder's doing, so staff help.
+        ProblemType::IllegalTransition
+        | ProblemType::PasswordWrong
+        | ProblemType::AccountLocked => with_help(lang, tr(lang, "problem.forbidden"), hotline),
         ProblemType::ServiceUnavailable => {
             with_help(lang, tr(lang, "problem.service_unavailable"), hotline)
         }

@@ -1,7 +1,7 @@
 //! The domain in words: meals, ways to get them, booking statuses and money.
 //! Money is only formatted here, never computed (ARCHITECTURE.md).
 
-use api::{BookingStatus, Fen, Fulfilment, Lang, MealKind};
+use api::{BookingStatus, DaycarePeriod, Fen, Fulfilment, Lang, MealKind, VisitKind, VisitStage};
 
 use crate::i18n::{tr, tr_with};
 
@@ -52,6 +52,38 @@ pub fn status(lang: Lang, status: BookingStatus) -> String {
         BookingStatus::Fulfilled => tr(lang, "status.fulfilled"),
         BookingStatus::Cancelled => tr(lang, "status.cancelled"),
         BookingStatus::Noshow => tr(lang, "status.noshow"),
+    }
+}
+
+pub fn daycare_period(lang: Lang, period: DaycarePeriod) -> String {
+    match period {
+        DaycarePeriod::Morning => tr(lang, "daycare.morning"),
+        DaycarePeriod::Afternoon => tr(lang, "daycare.afternoon"),
+        DaycarePeriod::FullDay => tr(lang, "daycare.full_day"),
+    }
+}
+
+pub fn visit_kind(lang: Lang, kind: VisitKind) -> String {
+    match kind {
+        VisitKind::Cleaning => tr(lang, "visit.cleaning"),
+        VisitKind::Bathing => tr(lang, "visit.bathing"),
+        VisitKind::Nursing => tr(lang, "visit.nursing"),
+        VisitKind::Companionship => tr(lang, "visit.companionship"),
+        VisitKind::Repairs => tr(lang, "visit.repairs"),
+        VisitKind::Haircut => tr(lang, "visit.haircut"),
+        VisitKind::Errands => tr(lang, "visit.errands"),
+    }
+}
+
+/// Where a home visit stands, in the elder's words.
+pub fn visit_stage(lang: Lang, stage: VisitStage) -> String {
+    match stage {
+        VisitStage::Requested => tr(lang, "visit_stage.requested"),
+        VisitStage::Assigned => tr(lang, "visit_stage.assigned"),
+        VisitStage::OnTheWay => tr(lang, "visit_stage.on_the_way"),
+        VisitStage::Done => tr(lang, "visit_stage.done"),
+        VisitStage::Cancelled => tr(lang, "visit_stage.cancelled"),
+        VisitStage::Missed => tr(lang, "visit_stage.missed"),
     }
 }
 

@@ -47,6 +47,10 @@ impl Error {
         self.with(|p| p.deadline = Some(deadline))
     }
 
+    pub fn conflicting_booking(self, id: i64) -> Self {
+        self.with(|p| p.conflicting_booking = Some(id))
+    }
+
     pub fn with_errors(self, errors: Vec<FieldError>) -> Self {
         self.with(|p| p.errors = errors)
     }
@@ -109,6 +113,27 @@ impl Error {
             ProblemType::PinLocked,
             StatusCode::TOO_MANY_REQUESTS,
             "Too many wrong PINs",
+        )
+        .with(|p| {
+            p.retry_at = Some(retry_at);
+            p.hotline = Some(hotline);
+        })
+    }
+
+    pub fn password_wrong(attempts_left: u32) -> Self {
+        Error::new(
+            ProblemType::PasswordWrong,
+            StatusCode::UNAUTHORIZED,
+            "The password is not right",
+        )
+        .with(|p| p.attempts_left = Some(attempts_left))
+    }
+
+    pub fn account_locked(retry_at: DateTime<FixedOffset>, hotline: String) -> Self {
+        Error::new(
+            ProblemType::AccountLocked,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong passwords",
         )
         .with(|p| {
             p.retry_at = Some(retry_at);

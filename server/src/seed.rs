@@ -1,5 +1,8 @@
 //! Demo data for 阳光社区 (Sunshine Community): what `cargo xtask run` shows and what the
-//! end-to-end tests book against. The sign-ins are listed in the README.
+//! end-to-end tests book against. The sign-ins are listed in the README. Day care and home
+//! visits are in [`care`].
+
+mod care;
 
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime};
 
@@ -186,7 +189,10 @@ pub async fn demo(db: &Db, clock: &Clock, tz: FixedOffset) -> Result<()> {
         base(db, clock.unix()).await?;
         tracing::info!("seeded the 阳光社区 demo");
     }
-    publish_menus(db, db::today(clock.now(), tz), tz).await
+    let today = db::today(clock.now(), tz);
+    publish_menus(db, today, tz).await?;
+    care::catalogue(db).await?;
+    care::publish(db, today, tz).await
 }
 
 async fn base(db: &Db, now: i64) -> Result<()> {

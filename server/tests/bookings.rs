@@ -22,7 +22,9 @@ async fn an_elder_books_tomorrows_lunch_sees_it_and_cancels_it() {
     assert_eq!(booking.elder.name, "王秀英");
     assert_eq!(booking.booked_by.name, "王秀英");
     assert!(booking.can_cancel);
-    let BookedService::Meal(m) = &booking.service;
+    let BookedService::Meal(m) = &booking.service else {
+        panic!("a meal booking describes a meal: {:?}", booking.service)
+    };
     assert_eq!(
         (m.slot_id, m.meal, m.fulfilment),
         (lunch.id, MealKind::Lunch, Fulfilment::DineIn)

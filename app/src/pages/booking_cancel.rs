@@ -10,8 +10,11 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice, Screen, Tone};
 use crate::i18n::use_i18n;
 use crate::keys;
+use crate::pages::bookings::{CareFacts, headline};
 use crate::pages::meal_summary::{Facts, MealFacts};
-use crate::pages::{LoadProblem, id_param, load_booking, signed_out_home, use_explainer};
+use crate::pages::{
+    AfterBookingActions, LoadProblem, id_param, load_booking, signed_out_home, use_explainer,
+};
 use crate::problems;
 use crate::state::{MealsCtx, SignOutReason, use_session, use_sign_out};
 
@@ -38,8 +41,7 @@ pub fn CancelBooking() -> impl IntoView {
     let say = move || match (cancelled.get(), data.get()) {
         (Some(b), _) => done_text(i18n, &b),
         (None, Some(Ok(Some(b)))) => {
-            let facts = MealFacts::for_booking(&b);
-            i18n.t_with("cancel.say", &[("what", &facts.headline(i18n.lang()))])
+            i18n.t_with("cancel.say", &[("what", &headline(i18n.lang(), &b))])
         }
         _ => title(),
     };
@@ -60,8 +62,7 @@ pub fn CancelBooking() -> impl IntoView {
 }
 
 fn done_text(i18n: crate::i18n::I18n, booking: &Booking) -> String {
-    let facts = MealFacts::for_booking(booking);
-    i18n.t_with("cancel.done", &[("what", &facts.headline(i18n.lang()))])
+    i18n.t_with("cancel.done", &[("what", &headline(i18n.lang(), booking))])
 }
 
 #[component]
@@ -110,7 +111,10 @@ fn AskToCancel(booking: Booking, cancelled: RwSignal<Option<Booking>>) -> impl I
 
     view! {
         <p class="question">{move || i18n.t("cancel.question")}</p>
-        <Facts facts=MealFacts::for_booking(&booking) />
+        {match MealFacts::for_booking(&booking) {
+            Some(facts) => view! { <Facts facts /> }.into_any(),
+            None => view! { <CareFacts booking=booking.clone() /> }.into_any(),
+        }}
         <Notice message />
         <div class="actions">
             {move || (!refused()).then(|| view! {
@@ -137,25 +141,10 @@ fn AskToCancel(booking: Booking, cancelled: RwSignal<Option<Booking>>) -> impl I
 #[component]
 fn Cancelled(booking: Booking) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = use_navigate();
-    let to_home = navigate.clone();
     let message = Signal::derive(move || Some(done_text(i18n, &booking)));
     view! {
         // The screen's own prompt already speaks the result.
         <Notice message tone=Tone::Success speak=false />
-        <div class="actions">
-            <BigButton
-                label=move || i18n.t("home.bookings")
-                icon=IconKind::Bookings
-                on_press=move || navigate("/bookings", Default::default())
-                testid="to-bookings"
-            />
-            <BigButton
-                label=move || i18n.t("common.home")
-                kind=ButtonKind::Secondary
-                on_press=move || to_home("/home", Default::default())
-                testid="to-home"
-            />
-        </div>
+        <AfterBookingActions />
     }
 }

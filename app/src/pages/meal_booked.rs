@@ -4,19 +4,19 @@
 use api::{BookedService, Booking, Fulfilment, Lang};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::use_navigate;
 
-use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice, Screen, Tone};
+use crate::components::{Loading, Notice, Screen, Tone};
 use crate::dates;
 use crate::i18n::{tr_with, use_i18n};
 use crate::pages::meal_summary::{Facts, MealFacts};
-use crate::pages::{LoadProblem, id_param, load_booking, signed_out_home};
+use crate::pages::{AfterBookingActions, LoadProblem, id_param, load_booking, signed_out_home};
 use crate::state::{MealsCtx, use_session};
 
 /// "Tomorrow at 11:00, come to Sunshine Canteen, 8 Garden Road, to eat."
 fn what_next(lang: Lang, booking: &Booking) -> String {
-    let BookedService::Meal(m) = &booking.service;
-    let facts = MealFacts::for_booking(booking);
+    let BookedService::Meal(m) = &booking.service else {
+        return crate::pages::bookings::headline(lang, booking);
+    };
     let day = dates::day_label(lang, m.date, dates::today_for(&m.serve_from));
     let time = dates::time_range(lang, &m.serve_from, &m.serve_until);
     let args = [
@@ -24,7 +24,7 @@ fn what_next(lang: Lang, booking: &Booking) -> String {
         ("time", time.as_str()),
         ("canteen", m.canteen.get(lang)),
         ("address", m.address.get(lang)),
-        ("meal", &crate::words::meal(lang, facts.meal)),
+        ("meal", &crate::words::meal(lang, m.meal)),
     ];
     match m.fulfilment {
         Fulfilment::DineIn => tr_with(lang, "booked.next_dine_in", &args),
@@ -64,36 +64,13 @@ pub fn MealBooked() -> impl IntoView {
                     };
                     view! {
                         <Notice message=next tone=Tone::Success speak=false />
-                        <Facts facts=MealFacts::for_booking(&booking) />
+                        {MealFacts::for_booking(&booking).map(|facts| view! { <Facts facts /> })}
                     }
                     .into_any()
                 }
             }}
-            <Leave />
+            <AfterBookingActions />
         </Screen>
     }
     .into_any()
-}
-
-#[component]
-fn Leave() -> impl IntoView {
-    let i18n = use_i18n();
-    let navigate = use_navigate();
-    let to_bookings = navigate.clone();
-    view! {
-        <div class="actions">
-            <BigButton
-                label=move || i18n.t("home.bookings")
-                icon=IconKind::Bookings
-                on_press=move || to_bookings("/bookings", Default::default())
-                testid="to-bookings"
-            />
-            <BigButton
-                label=move || i18n.t("common.home")
-                kind=ButtonKind::Secondary
-                on_press=move || navigate("/home", Default::default())
-                testid="to-home"
-            />
-        </div>
-    }
 }

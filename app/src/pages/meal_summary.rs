@@ -42,9 +42,12 @@ impl MealFacts {
         }
     }
 
-    pub fn for_booking(booking: &Booking) -> Self {
-        let BookedService::Meal(m) = &booking.service;
-        MealFacts {
+    /// The facts of a meal booking; `None` for other kinds of booking.
+    pub fn for_booking(booking: &Booking) -> Option<Self> {
+        let BookedService::Meal(m) = &booking.service else {
+            return None;
+        };
+        Some(MealFacts {
             canteen: m.canteen.clone(),
             address: m.address.clone(),
             meal: m.meal,
@@ -54,7 +57,7 @@ impl MealFacts {
             fulfilment: Some(m.fulfilment),
             price: Some(booking.price.clone()),
             cancel_by: booking.can_cancel.then_some(booking.cancel_by),
-        }
+        })
     }
 
     fn today(&self) -> chrono::NaiveDate {

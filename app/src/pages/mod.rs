@@ -25,8 +25,9 @@ pub use welcome::Welcome;
 
 use api::{ApiError, Booking, Canteen, Client, MealSlot};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map};
 
+use crate::components::{BigButton, ButtonKind, IconKind};
 use crate::config::Config;
 use crate::dates;
 use crate::i18n::{I18n, use_i18n};
@@ -158,4 +159,28 @@ pub async fn load_booking(
     let list = client.bookings().await?;
     meals.bookings.set(list);
     Ok(meals.booking(id))
+}
+
+/// Where to go after a booking is made or cancelled: My bookings, or home.
+#[component]
+pub fn AfterBookingActions() -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let to_bookings = navigate.clone();
+    view! {
+        <div class="actions">
+            <BigButton
+                label=move || i18n.t("home.bookings")
+                icon=IconKind::Bookings
+                on_press=move || to_bookings("/bookings", Default::default())
+                testid="to-bookings"
+            />
+            <BigButton
+                label=move || i18n.t("common.home")
+                kind=ButtonKind::Secondary
+                on_press=move || navigate("/home", Default::default())
+                testid="to-home"
+            />
+        </div>
+    }
 }

@@ -1,10 +1,12 @@
-//! Bookings: made, listed and cancelled, always for one elder.
+//! Bookings of every kind: made, listed and cancelled, always for one elder. Each row is
+//! the envelope (who, for whom, status, price, when); the kind's own details are read by
+//! the kind's module (`meals`, `daycare`, `visits`).
 
 use sqlx::SqliteExecutor;
 
 use super::{Db, Tx};
 
-/// A booking joined with what it is for and who made it.
+/// A booking with who made it and the times of what it is for, whatever its kind.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct BookingRow {
     pub id: i64,
@@ -13,48 +15,61 @@ pub struct BookingRow {
     pub booked_by: i64,
     pub booked_by_name: String,
     pub booked_by_kind: String,
+    pub kind: String,
     pub status: String,
-    pub fulfilment: Option<String>,
     pub full_price_fen: i64,
     pub subsidy_fen: i64,
     pub delivery_fee_fen: i64,
     pub you_pay_fen: i64,
     pub created_at: i64,
-    pub slot_id: i64,
-    pub date: String,
-    pub meal: String,
-    pub serve_from: i64,
-    pub serve_until: i64,
+    pub meal_slot_id: Option<i64>,
+    pub fulfilment: Option<String>,
+    pub daycare_session_id: Option<i64>,
+    pub transport: bool,
+    pub visit_window_id: Option<i64>,
+    pub visit_stage: Option<String>,
+    /// When the service starts and ends, and the cancel cutoff, from the booked unit.
+    pub starts_at: i64,
+    pub ends_at: i64,
     pub cancel_by: i64,
-    pub canteen_zh: String,
-    pub canteen_en: String,
-    pub address_zh: String,
-    pub address_en: String,
+    /// Whom to call about it: the canteen, the centre or the provider.
     pub hotline: String,
 }
 
-/// The joined booking query followed by `$tail` (a WHERE and ORDER BY); `concat!` keeps
-/// the SQL a `&'static str`, which sqlx accepts as safe.
+/// The envelope query followed by `$tail` (a WHERE and ORDER BY); `concat!` keeps the SQL a
+/// `&'static str`, which sqlx accepts as safe. Exactly one of the three LEFT JOIN chains
+/// matches a row (the table's CHECK ties the reference columns to `kind`).
 macro_rules! select_bookings {
     ($tail:literal) => {
-        concat!("
+        concat!(
+            "
     SELECT b.id, b.elder_id, e.name AS elder_name, b.booked_by, m.name AS booked_by_name,
-           m.kind AS booked_by_kind, b.status, b.fulfilment, b.full_price_fen, b.subsidy_fen,
-           b.delivery_fee_fen, b.you_pay_fen, b.created_at, s.id AS slot_id, s.date, s.meal,
-           s.serve_from, s.serve_until, s.cancel_by, c.name_zh AS canteen_zh, c.name_en AS canteen_en,
-           c.address_zh, c.address_en, c.hotline
+           m.kind AS booked_by_kind, b.kind, b.status, b.full_price_fen, b.subsidy_fen,
+           b.delivery_fee_fen, b.you_pay_fen, b.created_at, b.meal_slot_id, b.fulfilment,
+           b.daycare_session_id, b.transport, b.visit_window_id, b.visit_stage,
+           COALESCE(s.serve_from, d.starts_at, w.starts_at) AS starts_at,
+           COALESCE(s.serve_until, d.ends_at, w.ends_at) AS ends_at,
+           COALESCE(s.cancel_by, d.cancel_by, w.cancel_by) AS cancel_by,
+           COALESCE(c.hotline, dc.hotline, vp.hotline) AS hotline
     FROM bookings b
     JOIN people e ON e.id = b.elder_id
     JOIN people m ON m.id = b.booked_by
-    JOIN meal_slots s ON s.id = b.meal_slot_id
-    JOIN canteens c ON c.id = s.canteen_id", $tail)
+    LEFT JOIN meal_slots s ON s.id = b.meal_slot_id
+    LEFT JOIN canteens c ON c.id = s.canteen_id
+    LEFT JOIN daycare_sessions d ON d.id = b.daycare_session_id
+    LEFT JOIN daycare_centres dc ON dc.id = d.centre_id
+    LEFT JOIN visit_windows w ON w.id = b.visit_window_id
+    LEFT JOIN visit_providers vp ON vp.id = w.provider_id",
+            $tail
+        )
     };
 }
 
-/// The elder's bookings for services ending after `since`, soonest first.
+/// The elder's bookings of every kind for services ending after `since`, soonest first.
 pub async fn for_elder(db: &Db, elder_id: i64, since: i64) -> sqlx::Result<Vec<BookingRow>> {
     sqlx::query_as(select_bookings!(
-        " WHERE b.elder_id = ? AND s.serve_until >= ? ORDER BY s.serve_from, b.id"
+        " WHERE b.elder_id = ? AND COALESCE(s.serve_until, d.ends_at, w.ends_at) >= ?
+          ORDER BY COALESCE(s.serve_from, d.starts_at, w.starts_at), b.id"
     ))
     .bind(elder_id)
     .bind(since)
@@ -115,9 +130,14 @@ pub async fn insert_meal(tx: &mut Tx, b: &NewMealBooking<'_>) -> sqlx::Result<i6
     .await
 }
 
+/// Cancels a booking; a visit's stage follows its status in the same statement.
 pub async fn cancel(tx: &mut Tx, id: i64, by: i64, now: i64) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE bookings SET status = 'cancelled', cancelled_at = ?, cancelled_by = ? WHERE id = ?",
+        "UPDATE bookings SET status = 'cancelled', cancelled_at = ?1, cancelled_by = ?2,
+                visit_stage = CASE WHEN kind = 'visit' THEN 'cancelled' END,
+                stage_changed_at = CASE WHEN kind = 'visit' THEN ?1 END,
+                stage_changed_by = CASE WHEN kind = 'visit' THEN ?2 END
+         WHERE id = ?3",
     )
     .bind(now)
     .bind(by)

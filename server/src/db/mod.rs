@@ -1,8 +1,10 @@
 //! Database access: the pool, migrations, and one module of queries per resource.
 
 pub mod bookings;
+pub mod daycare;
 pub mod meals;
 pub mod people;
+pub mod visits;
 
 use std::{str::FromStr, time::Duration};
 

@@ -104,6 +104,21 @@ pub async fn eligibility(db: &Db, person_id: i64) -> sqlx::Result<Vec<String>> {
         .await
 }
 
+/// Subsidy rules for a service other than meals (`daycare`, `visit`).
+pub async fn service_subsidy_rules(
+    db: &Db,
+    community_id: i64,
+    service: &str,
+) -> sqlx::Result<Vec<(String, i64)>> {
+    sqlx::query_as(
+        "SELECT category, amount_fen FROM service_subsidy_rules WHERE community_id = ? AND service = ?",
+    )
+    .bind(community_id)
+    .bind(service)
+    .fetch_all(db)
+    .await
+}
+
 pub async fn subsidy_rules(db: &Db, community_id: i64) -> sqlx::Result<Vec<(String, i64)>> {
     sqlx::query_as("SELECT category, amount_fen FROM subsidy_rules WHERE community_id = ?")
         .bind(community_id)

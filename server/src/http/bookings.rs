@@ -2,26 +2,29 @@
 //! and made in one `BEGIN IMMEDIATE` transaction with its stored response.
 
 use api::{
-    BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, Fulfilment, MealBooking,
-    PersonKind, PersonRef, PriceSplit, Problem, ProblemType, Text,
+    BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, MealBooking, PersonKind,
+    PersonRef, PriceSplit, Problem, ProblemType, Text, VisitStage,
 };
 use axum::{extract::State, http::StatusCode, response::Response};
+use chrono::FixedOffset;
+use sqlx::SqliteConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{
-    AppState, Json,
+    AppState, Json, daycare,
     extract::Path,
     meals::{
         delivery_fee, dish_texts, elder_pricing, fulfilment_name, fulfilments, meal_kind,
-        parse_fulfilment, slot_date,
+        parse_fulfilment, service_pricing, slot_date,
     },
+    visits::{self, VisitOrder},
 };
 use crate::{
     auth::Actor,
     db::{
         self, Tx,
         bookings::{self, BookingRow, NewMealBooking},
-        meals,
+        daycare as daycare_db, meals, visits as visits_db,
     },
     error::{Error, Result},
     idempotency::{self, IdempotencyKey},
@@ -49,8 +52,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 201, description = "Booked (or the stored response of an earlier identical request)", body = Booking),
         (status = 400, description = "invalid-request, idempotency-key-missing", body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such meal", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "slot-full, already-booked, cutoff-passed", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such meal, session, service or window", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "slot-full, already-booked, cutoff-passed, overlapping-booking (day care), centre-closed, transport-full", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "fulfilment-unavailable, idempotency-key-reused", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -63,7 +66,15 @@ async fn create(
     actor.require(|p| p.book)?;
     let fingerprint = idempotency::fingerprint("POST /bookings", actor.elder.id, &req);
     // Read what does not change under us before taking the write lock.
-    let pricing = elder_pricing(&state.db, &actor.elder).await?;
+    let pricing = match &req {
+        CreateBookingRequest::Meal { .. } => elder_pricing(&state.db, &actor.elder).await?,
+        CreateBookingRequest::Daycare { .. } => {
+            service_pricing(&state.db, &actor.elder, daycare::SERVICE).await?
+        }
+        CreateBookingRequest::Visit { .. } => {
+            service_pricing(&state.db, &actor.elder, visits::SERVICE).await?
+        }
+    };
     let mut tx = db::begin_change(&state.db).await?;
     if let Some(stored) =
         idempotency::replay(&mut tx, actor.principal.id, &key, &fingerprint).await?
@@ -71,8 +82,8 @@ async fn create(
         return Ok(stored);
     }
     let now = state.clock.unix();
-    let id = match req {
-        CreateBookingRequest::Meal {
+    let id = match &req {
+        &CreateBookingRequest::Meal {
             slot_id,
             fulfilment,
         } => {
@@ -129,6 +140,24 @@ async fn create(
             };
             bookings::insert_meal(&mut tx, &new).await?
         }
+        &CreateBookingRequest::Daycare {
+            session_id,
+            transport,
+        } => daycare::book(&mut tx, &state, &actor, &pricing, session_id, transport).await?,
+        CreateBookingRequest::Visit {
+            service_id,
+            window_id,
+            address,
+            note,
+        } => {
+            let order = VisitOrder {
+                service_id: *service_id,
+                window_id: *window_id,
+                address: address.as_deref(),
+                note: note.as_deref(),
+            };
+            visits::book(&mut tx, &state, &actor, &pricing, order).await?
+        }
     };
     let booking = load(&mut tx, &state, id, actor.elder.id).await?;
     let resp = idempotency::record(
@@ -151,7 +180,7 @@ async fn create(
     Ok(resp)
 }
 
-/// The elder's bookings, soonest first, including the last 30 days.
+/// The elder's bookings of every kind, soonest first, including the last 30 days.
 #[utoipa::path(
     get, path = "/bookings", tag = "bookings",
     security(("bearer" = [])),
@@ -166,16 +195,19 @@ async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Bo
     actor.require(|p| p.view)?;
     let now = state.clock.unix();
     let rows = bookings::for_elder(&state.db, actor.elder.id, now - HISTORY_DAYS * 86_400).await?;
+    let mut conn = state.db.acquire().await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
-        let dishes = meals::dishes_of_slot(&state.db, row.slot_id).await?;
-        out.push(view(row, dish_texts(dishes), now, state.tz)?);
+        let service = service_of(&mut conn, &row, state.tz).await?;
+        out.push(view(row, service, now, state.tz)?);
     }
     Ok(Json(out))
 }
 
-/// Cancel a booking before the centre's cancel cutoff. After it, the refusal names the
-/// deadline and the canteen's hotline, so the elder can still call.
+/// Cancel a booking of any kind before its cancel cutoff, giving back its place (and a
+/// day-care transport seat). After the cutoff, the refusal names the deadline and the
+/// hotline of the canteen, centre or provider, so the elder can still call. A home visit
+/// whose worker is already on the way cannot be cancelled here.
 #[utoipa::path(
     post, path = "/bookings/{id}/cancel", tag = "bookings",
     security(("bearer" = [])),
@@ -217,6 +249,14 @@ async fn cancel(
             "This booking is not active",
         ));
     }
+    if row.visit_stage.as_deref() == Some("on_the_way") {
+        return Err(Error::new(
+            ProblemType::NotCancellable,
+            StatusCode::CONFLICT,
+            "The worker is already on the way",
+        )
+        .hotline(row.hotline));
+    }
     if now >= row.cancel_by {
         return Err(Error::new(
             ProblemType::CutoffPassed,
@@ -227,7 +267,15 @@ async fn cancel(
         .hotline(row.hotline));
     }
     bookings::cancel(&mut tx, id, actor.principal.id, now).await?;
-    meals::release_place(&mut tx, row.slot_id).await?;
+    if let Some(slot_id) = row.meal_slot_id {
+        meals::release_place(&mut tx, slot_id).await?;
+    }
+    if let Some(session_id) = row.daycare_session_id {
+        daycare_db::release(&mut tx, session_id, row.transport).await?;
+    }
+    if let Some(window_id) = row.visit_window_id {
+        visits_db::release_place(&mut tx, window_id).await?;
+    }
     let booking = load(&mut tx, &state, id, actor.elder.id).await?;
     let resp = idempotency::record(
         &mut tx,
@@ -249,12 +297,59 @@ async fn cancel(
     Ok(resp)
 }
 
-async fn load(tx: &mut Tx, state: &AppState, id: i64, elder_id: i64) -> Result<Booking> {
+/// One booking of the elder as the API shows it, read inside a change's transaction.
+pub(super) async fn load(tx: &mut Tx, state: &AppState, id: i64, elder_id: i64) -> Result<Booking> {
     let row = bookings::get(&mut **tx, id, elder_id)
         .await?
         .ok_or_else(|| Error::Internal(format!("booking {id} vanished inside its transaction")))?;
-    let dishes = meals::dishes_of_slot(&mut **tx, row.slot_id).await?;
-    view(row, dish_texts(dishes), state.clock.unix(), state.tz)
+    let service = service_of(tx, &row, state.tz).await?;
+    view(row, service, state.clock.unix(), state.tz)
+}
+
+/// What a booking is for, read by the module of its kind.
+async fn service_of(
+    conn: &mut SqliteConnection,
+    row: &BookingRow,
+    tz: FixedOffset,
+) -> Result<BookedService> {
+    match (row.kind.as_str(), row.meal_slot_id, row.daycare_session_id) {
+        ("meal", Some(slot_id), _) => meal_service(conn, slot_id, row, tz).await,
+        ("daycare", _, Some(session_id)) => {
+            daycare::booked(conn, session_id, row.transport, tz).await
+        }
+        ("visit", _, _) => visits::booked(conn, row.id, tz).await,
+        (kind, _, _) => Err(Error::Internal(format!(
+            "booking {} of kind {kind:?} has no service",
+            row.id
+        ))),
+    }
+}
+
+async fn meal_service(
+    conn: &mut SqliteConnection,
+    slot_id: i64,
+    row: &BookingRow,
+    tz: FixedOffset,
+) -> Result<BookedService> {
+    let slot = meals::slot(&mut *conn, slot_id)
+        .await?
+        .ok_or_else(|| Error::Internal(format!("meal slot {slot_id} vanished")))?;
+    let canteen = meals::canteen(&mut *conn, slot.canteen_id)
+        .await?
+        .ok_or_else(|| Error::Internal(format!("canteen {} vanished", slot.canteen_id)))?;
+    let dishes = meals::dishes_of_slot(&mut *conn, slot_id).await?;
+    Ok(BookedService::Meal(MealBooking {
+        slot_id,
+        canteen: Text::new(canteen.name_zh, canteen.name_en),
+        address: Text::new(canteen.address_zh, canteen.address_en),
+        hotline: canteen.hotline,
+        date: slot_date(&slot)?,
+        meal: meal_kind(&slot.meal)?,
+        fulfilment: parse_fulfilment(row.fulfilment.as_deref().unwrap_or_default())?,
+        serve_from: db::local(slot.serve_from, tz),
+        serve_until: db::local(slot.serve_until, tz),
+        dishes: dish_texts(dishes),
+    }))
 }
 
 fn status(s: &str) -> Result<BookingStatus> {
@@ -277,11 +372,11 @@ fn person_kind(s: &str) -> PersonKind {
     }
 }
 
-fn view(row: BookingRow, dishes: Vec<Text>, now: i64, tz: chrono::FixedOffset) -> Result<Booking> {
+fn view(row: BookingRow, service: BookedService, now: i64, tz: FixedOffset) -> Result<Booking> {
     let status = status(&row.status)?;
-    let fulfilment = parse_fulfilment(row.fulfilment.as_deref().unwrap_or_default())
-        .unwrap_or(Fulfilment::DineIn);
     let active = matches!(status, BookingStatus::Pending | BookingStatus::Booked);
+    // A visit whose worker has set off can no longer be called off from the app.
+    let on_the_way = matches!(&service, BookedService::Visit(v) if v.stage == VisitStage::OnTheWay);
     Ok(Booking {
         id: row.id,
         status,
@@ -296,21 +391,7 @@ fn view(row: BookingRow, dishes: Vec<Text>, now: i64, tz: chrono::FixedOffset) -
             kind: person_kind(&row.booked_by_kind),
         },
         created_at: db::local(row.created_at, tz),
-        service: BookedService::Meal(MealBooking {
-            slot_id: row.slot_id,
-            canteen: Text::new(row.canteen_zh, row.canteen_en),
-            address: Text::new(row.address_zh, row.address_en),
-            hotline: row.hotline,
-            date: row
-                .date
-                .parse()
-                .map_err(|e| Error::Internal(format!("bad date: {e}")))?,
-            meal: meal_kind(&row.meal)?,
-            fulfilment,
-            serve_from: db::local(row.serve_from, tz),
-            serve_until: db::local(row.serve_until, tz),
-            dishes,
-        }),
+        service,
         price: PriceSplit {
             full_price: Fen(row.full_price_fen),
             subsidy: Fen(row.subsidy_fen),
@@ -318,6 +399,6 @@ fn view(row: BookingRow, dishes: Vec<Text>, now: i64, tz: chrono::FixedOffset) -
             you_pay: Fen(row.you_pay_fen),
         },
         cancel_by: db::local(row.cancel_by, tz),
-        can_cancel: active && now < row.cancel_by,
+        can_cancel: active && !on_the_way && now < row.cancel_by,
     })
 }

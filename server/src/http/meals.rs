@@ -45,17 +45,28 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn list_canteens(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Canteen>>> {
     let rows = meals::canteens(&state.db, actor.elder.community_id).await?;
-    let community: (String, String) =
-        sqlx::query_as("SELECT name_zh, name_en FROM communities WHERE id = ?")
-            .bind(actor.elder.community_id)
-            .fetch_one(&state.db)
-            .await?;
-    let community = Text::new(community.0, community.1);
+    let community = community_name(&state.db, actor.elder.community_id).await?;
     Ok(Json(
         rows.into_iter()
             .map(|c| canteen_view(c, community.clone()))
             .collect(),
     ))
+}
+
+/// The days `from` ≤ date < `until` of a range query: `from` defaults to today, `days` to a
+/// week and may be 1–14.
+pub(super) fn date_range(q: &SlotQuery, state: &AppState) -> Result<(NaiveDate, NaiveDate)> {
+    let days = q.days.unwrap_or(DEFAULT_DAYS);
+    if !(1..=MAX_DAYS).contains(&days) {
+        return Err(Error::invalid_field("days", "days-range"));
+    }
+    let from = q
+        .from
+        .unwrap_or_else(|| db::today(state.clock.now(), state.tz));
+    let until = from
+        .checked_add_days(Days::new(days.into()))
+        .ok_or_else(|| Error::invalid_field("from", "date-range"))?;
+    Ok((from, until))
 }
 
 /// Meals of one canteen for up to two weeks, with places left and the price split for the elder.
@@ -79,20 +90,11 @@ async fn list_slots(
     Path(id): Path<i64>,
     Query(q): Query<SlotQuery>,
 ) -> Result<Json<Vec<MealSlot>>> {
-    let days = q.days.unwrap_or(DEFAULT_DAYS);
-    if !(1..=MAX_DAYS).contains(&days) {
-        return Err(Error::invalid_field("days", "days-range"));
-    }
+    let (from, until) = date_range(&q, &state)?;
     let canteen = meals::canteen(&state.db, id)
         .await?
         .filter(|c| c.community_id == actor.elder.community_id)
         .ok_or_else(Error::not_found)?;
-    let from = q
-        .from
-        .unwrap_or_else(|| db::today(state.clock.now(), state.tz));
-    let until = from
-        .checked_add_days(Days::new(days.into()))
-        .ok_or_else(|| Error::invalid_field("from", "date-range"))?;
     let rows = meals::slots(&state.db, id, from, until).await?;
     let dishes = meals::dishes(&state.db, id, from, until).await?;
     let pricing = elder_pricing(&state.db, &actor.elder).await?;
@@ -117,6 +119,29 @@ pub(super) async fn elder_pricing(db: &db::Db, elder: &Person) -> Result<ElderPr
         standing: people::eligibility(db, elder.id).await?,
         birth: elder.birth_date(),
     })
+}
+
+/// Pricing for a service other than meals (`daycare`, `visit`), with that service's rules.
+pub(super) async fn service_pricing(
+    db: &db::Db,
+    elder: &Person,
+    service: &str,
+) -> Result<ElderPricing> {
+    Ok(ElderPricing {
+        rules: people::service_subsidy_rules(db, elder.community_id, service).await?,
+        standing: people::eligibility(db, elder.id).await?,
+        birth: elder.birth_date(),
+    })
+}
+
+/// The community's name, shown with each of its centres.
+pub(super) async fn community_name(db: &db::Db, community_id: i64) -> Result<Text> {
+    let (zh, en): (String, String) =
+        sqlx::query_as("SELECT name_zh, name_en FROM communities WHERE id = ?")
+            .bind(community_id)
+            .fetch_one(db)
+            .await?;
+    Ok(Text::new(zh, en))
 }
 
 fn canteen_view(c: CanteenRow, community: Text) -> Canteen {

@@ -1,10 +1,12 @@
 //! The HTTP surface: `/api/v1` (one module per resource), `/healthz`, and the built app.
 
 mod bookings;
+mod daycare;
 mod extract;
 mod health;
 mod meals;
 mod session;
+mod visits;
 
 use std::{path::Path, sync::Arc, time::Duration};
 
@@ -59,6 +61,8 @@ pub struct AppState {
     tags(
         (name = "session", description = "Sign in and out"),
         (name = "meals", description = "Canteens and meals (助餐)"),
+        (name = "daycare", description = "Day-care centres and sessions (日间照料)"),
+        (name = "visits", description = "Home visits (上门服务): catalogue, arrival windows, and the lifecycle staff drive"),
         (name = "bookings", description = "Bookings of every service"),
     )
 )]
@@ -85,6 +89,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(session::router())
         .merge(meals::router())
+        .merge(daycare::router())
+        .merge(visits::router())
         .merge(bookings::router())
 }
 

@@ -1,6 +1,8 @@
 //! Sign in with a card or phone number and a PIN; sign out; who am I.
 
-use api::{Lang, Me, PersonKind, Problem, ProblemType, SignInRequest, SignInResponse};
+use api::{
+    Lang, Me, PersonKind, Problem, ProblemType, SignInRequest, SignInResponse, StaffSignInRequest,
+};
 use axum::{
     extract::State,
     http::{HeaderMap, StatusCode},
@@ -17,6 +19,7 @@ use crate::{
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sign_in, sign_out))
+        .routes(routes!(staff_sign_in))
         .routes(routes!(me))
 }
 
@@ -67,10 +70,68 @@ async fn sign_in(
         });
     }
     people::clear_wrong_pins(&state.db, person.id).await?;
+    start_session(&state, &person, hotline).await
+}
+
+/// Staff sign in with their phone number and password, to drive home visits and help at the
+/// centre. The same lockout as PINs: five wrong in a row lock the account for 15 minutes.
+#[utoipa::path(
+    post, path = "/staff/session", tag = "session",
+    request_body = StaffSignInRequest,
+    responses(
+        (status = 201, description = "Signed in", body = SignInResponse),
+        (status = 400, description = "Malformed phone number or password", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "unknown-account, password-wrong", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "account-locked", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn staff_sign_in(
+    State(state): State<AppState>,
+    Json(req): Json<StaffSignInRequest>,
+) -> Result<(StatusCode, Json<SignInResponse>)> {
+    let errors = api::validate::staff_sign_in(&req.phone, &req.password);
+    if !errors.is_empty() {
+        return Err(Error::invalid(errors));
+    }
+    let person = people::by_account(&state.db, &req.phone)
+        .await?
+        .filter(|p| p.kind() == PersonKind::Staff)
+        .ok_or_else(|| {
+            Error::new(
+                ProblemType::UnknownAccount,
+                StatusCode::UNAUTHORIZED,
+                "No staff account with this number",
+            )
+        })?;
+    let now = state.clock.unix();
+    let hotline = people::community_hotline(&state.db, person.community_id).await?;
+    if let Some(until) = person.locked_until.filter(|&until| until > now) {
+        return Err(Error::account_locked(db::local(until, state.tz), hotline));
+    }
+    if !auth::verify_secret(person.secret_hash.clone(), req.password).await? {
+        let lock_until = now + LOCK_MINUTES * 60;
+        let left =
+            people::record_wrong_pin(&state.db, person.id, MAX_PIN_ATTEMPTS, lock_until).await?;
+        return Err(match u32::try_from(left) {
+            Ok(left) if left > 0 => Error::password_wrong(left),
+            _ => Error::account_locked(db::local(lock_until, state.tz), hotline),
+        });
+    }
+    people::clear_wrong_pins(&state.db, person.id).await?;
+    start_session(&state, &person, hotline).await
+}
+
+/// A new session for a person whose secret checked out.
+async fn start_session(
+    state: &AppState,
+    person: &people::Person,
+    hotline: String,
+) -> Result<(StatusCode, Json<SignInResponse>)> {
+    let now = state.clock.unix();
     let (token, token_hash) = auth::new_token();
     let expires_at = now + i64::try_from(state.session_ttl.as_secs()).unwrap_or(i64::MAX / 2);
     people::create_session(&state.db, &token_hash, person.id, now, expires_at).await?;
-    let me = me_of(&state, &person, hotline).await?;
+    let me = me_of(state, person, hotline).await?;
     Ok((
         StatusCode::CREATED,
         Json(SignInResponse {

@@ -116,3 +116,125 @@ pub fn slug<T: std::fmt::Debug>(r: Result<T, api::ApiError>) -> &'static str {
         other => panic!("expected a problem, got {other:?}"),
     }
 }
+
+/// 周敏, the community's duty staff member.
+pub const STAFF: (&str, &str) = ("13700000001", "linli-staff-2026");
+
+/// The day `days_ahead` after the start day (day 6 is a Sunday).
+pub fn day(days_ahead: u64) -> chrono::NaiveDate {
+    let start: DateTime<FixedOffset> = START.parse().expect("start time");
+    start.date_naive() + chrono::Days::new(days_ahead)
+}
+
+impl TestServer {
+    /// Signs staff in and returns a client acting for `elder`.
+    pub async fn staff_for(&self, elder: api::PersonId) -> Client {
+        let resp = self
+            .client()
+            .staff_sign_in(&api::StaffSignInRequest {
+                phone: STAFF.0.into(),
+                password: STAFF.1.into(),
+            })
+            .await
+            .expect("staff sign in");
+        self.client().with_token(resp.token).acting_for(elder)
+    }
+
+    /// `n` more elders of the demo community, each signed in through the API.
+    pub async fn many_elders(&self, n: usize) -> Vec<Client> {
+        use linli_server::{
+            auth,
+            db::people::{self, NewElder},
+        };
+        let hash = auth::hash_secret("246810").expect("hash");
+        let birth = chrono::NaiveDate::from_ymd_opt(1945, 6, 1).expect("date");
+        for i in 0..n {
+            let (name, card, phone) = (format!("长者{i}"), format!("3{i:07}"), format!("16{i:09}"));
+            let elder = NewElder {
+                community_id: 1,
+                name: &name,
+                card_number: &card,
+                phone: &phone,
+                secret_hash: &hash,
+                birth_date: birth,
+                address: "阳光社区 8 号楼",
+            };
+            people::insert_elder(self.db(), &elder, 0)
+                .await
+                .expect("insert elder");
+        }
+        let sign_ins = (0..n).map(|i| self.sign_in_owned(format!("3{i:07}"), "246810"));
+        futures::future::join_all(sign_ins).await
+    }
+
+    async fn sign_in_owned(&self, account: String, pin: &str) -> Client {
+        let client = self.client();
+        let resp = client
+            .sign_in(&SignInRequest {
+                account,
+                pin: pin.into(),
+            })
+            .await
+            .expect("sign in");
+        client.with_token(resp.token).acting_for(resp.me.person.id)
+    }
+}
+
+/// The demo centre's session for `period` on the day `days_ahead` after the start day.
+pub async fn session(
+    client: &Client,
+    days_ahead: u64,
+    period: api::DaycarePeriod,
+) -> api::DaycareSession {
+    client
+        .daycare_sessions(1, Some(day(days_ahead)), Some(1))
+        .await
+        .expect("sessions")
+        .session(day(days_ahead), period)
+        .cloned()
+        .expect("the demo publishes every session on days the centre is open")
+}
+
+pub fn daycare(session_id: i64, transport: bool) -> api::CreateBookingRequest {
+    api::CreateBookingRequest::Daycare {
+        session_id,
+        transport,
+    }
+}
+
+/// The demo catalogue's service of `kind`.
+pub async fn service(client: &Client, kind: api::VisitKind) -> api::VisitService {
+    client
+        .visit_services()
+        .await
+        .expect("services")
+        .into_iter()
+        .find(|s| s.kind == kind)
+        .expect("the demo offers every kind of visit")
+}
+
+/// The window starting at `hour` on the day `days_ahead` after the start day.
+pub async fn window(
+    client: &Client,
+    service_id: i64,
+    days_ahead: u64,
+    hour: u32,
+) -> api::VisitWindow {
+    use chrono::Timelike;
+    client
+        .visit_windows(service_id, Some(day(days_ahead)), Some(1))
+        .await
+        .expect("windows")
+        .into_iter()
+        .find(|w| w.starts_at.hour() == hour)
+        .expect("the demo publishes windows from 08:00 to 18:00")
+}
+
+pub fn visit(service_id: i64, window_id: i64) -> api::CreateBookingRequest {
+    api::CreateBookingRequest::Visit {
+        service_id,
+        window_id,
+        address: None,
+        note: None,
+    }
+}
