@@ -159,25 +159,17 @@ async fn create(
             visits::book(&mut tx, &state, &actor, &pricing, order).await?
         }
     };
-    let booking = load(&mut tx, &state, id, actor.elder.id).await?;
-    let resp = idempotency::record(
-        &mut tx,
-        actor.principal.id,
+    finish(
+        tx,
+        &state,
+        &actor,
         &key,
         &fingerprint,
         StatusCode::CREATED,
-        &booking,
-        now,
+        id,
+        "booked",
     )
-    .await?;
-    tx.commit().await?;
-    tracing::info!(
-        booking = id,
-        elder = actor.elder.id,
-        by = actor.principal.id,
-        "booked"
-    );
-    Ok(resp)
+    .await
 }
 
 /// The elder's bookings of every kind, soonest first, including the last 30 days.
@@ -276,15 +268,41 @@ async fn cancel(
     if let Some(window_id) = row.visit_window_id {
         visits_db::release_place(&mut tx, window_id).await?;
     }
-    let booking = load(&mut tx, &state, id, actor.elder.id).await?;
-    let resp = idempotency::record(
-        &mut tx,
-        actor.principal.id,
+    finish(
+        tx,
+        &state,
+        &actor,
         &key,
         &fingerprint,
         StatusCode::OK,
+        id,
+        "cancelled",
+    )
+    .await
+}
+
+/// Ends a change to booking `id`: reads it back, stores the answer under the idempotency key in
+/// the same transaction, commits, and logs who did what for whom.
+#[allow(clippy::too_many_arguments)] // each is one fact about the change; a struct would only rename them
+pub(super) async fn finish(
+    mut tx: Tx,
+    state: &AppState,
+    actor: &Actor,
+    key: &IdempotencyKey,
+    fingerprint: &str,
+    status: StatusCode,
+    id: i64,
+    event: &'static str,
+) -> Result<Response> {
+    let booking = load(&mut tx, state, id, actor.elder.id).await?;
+    let resp = idempotency::record(
+        &mut tx,
+        actor.principal.id,
+        key,
+        fingerprint,
+        status,
         &booking,
-        now,
+        state.clock.unix(),
     )
     .await?;
     tx.commit().await?;
@@ -292,7 +310,8 @@ async fn cancel(
         booking = id,
         elder = actor.elder.id,
         by = actor.principal.id,
-        "cancelled"
+        event,
+        "booking changed"
     );
     Ok(resp)
 }

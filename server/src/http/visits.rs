@@ -13,7 +13,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{
     AppState, Json,
-    bookings::load,
+    bookings::finish,
     extract::{Path, Query},
     meals::{date_range, service_pricing},
 };
@@ -186,26 +186,17 @@ async fn transition(
             "visit {id} changed stage inside its transaction"
         )));
     }
-    let booking = load(&mut tx, &state, id, actor.elder.id).await?;
-    let resp = idempotency::record(
-        &mut tx,
-        actor.principal.id,
+    finish(
+        tx,
+        &state,
+        &actor,
         &key,
         &fingerprint,
         StatusCode::OK,
-        &booking,
-        now,
+        id,
+        stage_name(to),
     )
-    .await?;
-    tx.commit().await?;
-    tracing::info!(
-        booking = id,
-        elder = actor.elder.id,
-        by = actor.principal.id,
-        stage = stage_name(to),
-        "visit moved on"
-    );
-    Ok(resp)
+    .await
 }
 
 /// The lifecycle: which stage an action leads to from each stage, or `None` when it may not.
