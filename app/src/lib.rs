@@ -87,6 +87,13 @@ pub fn App(config: Config) -> impl IntoView {
                 <Route path=path!("/meals/:slot") view=MealFulfilment />
                 <Route path=path!("/meals/:slot/:fulfilment") view=MealConfirm />
                 <Route path=path!("/booked/:booking") view=MealBooked />
+                <Route path=path!("/daycare") view=DaycareSessions />
+                <Route path=path!("/daycare/:session") view=DaycareTransport />
+                <Route path=path!("/daycare/:session/:transport") view=DaycareConfirm />
+                <Route path=path!("/visits") view=VisitServices />
+                <Route path=path!("/visits/:service") view=VisitWindows />
+                <Route path=path!("/visits/:service/:window") view=VisitConfirm />
+                <Route path=path!("/care-booked/:booking") view=CareBooked />
                 <Route path=path!("/bookings") view=Bookings />
                 <Route path=path!("/bookings/:booking/cancel") view=CancelBooking />
             </Routes>

@@ -16,6 +16,36 @@ pub fn is_session_end(err: &ApiError) -> bool {
     )
 }
 
+/// Which service a booking refusal is about: "full", "too late" and "already booked"
+/// need different words for a meal, a day-care session and a home visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Daycare,
+    Visit,
+}
+
+/// Like [`explain`], in the words of day care or home visits where they differ from meals.
+pub fn explain_for(
+    lang: Lang,
+    service: Service,
+    err: &ApiError,
+    hotline: Option<&str>,
+    today: impl Fn(&DateTime<FixedOffset>) -> NaiveDate,
+) -> String {
+    match (service, kind(err)) {
+        (Service::Daycare, Some(ProblemType::SlotFull)) => tr(lang, "problem.daycare_full"),
+        (Service::Daycare, Some(ProblemType::CutoffPassed)) => tr(lang, "problem.daycare_cutoff"),
+        (Service::Daycare, Some(ProblemType::AlreadyBooked)) => tr(lang, "problem.daycare_already"),
+        (Service::Visit, Some(ProblemType::SlotFull)) => tr(lang, "problem.visit_full"),
+        (Service::Visit, Some(ProblemType::CutoffPassed)) => tr(lang, "problem.visit_cutoff"),
+        (Service::Visit, Some(ProblemType::AlreadyBooked)) => tr(lang, "problem.visit_already"),
+        (Service::Visit, Some(ProblemType::OverlappingBooking)) => {
+            tr(lang, "problem.visit_overlapping")
+        }
+        _ => explain(lang, err, hotline, today),
+    }
+}
+
 pub fn kind(err: &ApiError) -> Option<ProblemType> {
     err.problem().map(|p| p.kind)
 }
@@ -157,6 +187,25 @@ mod tests {
                 assert!(
                     !text.contains("title from the server"),
                     "server words leaked: {text}"
+                );
+            }
+        }
+        for service in [Service::Daycare, Service::Visit] {
+            for kind in [
+                ProblemType::SlotFull,
+                ProblemType::CutoffPassed,
+                ProblemType::AlreadyBooked,
+            ] {
+                let err = ApiError::Problem(Box::new(problem(kind)));
+                let zh = explain_for(Lang::ZhCn, service, &err, None, today);
+                assert!(
+                    !zh.contains("餐"),
+                    "{service:?} {kind:?} talks about meals: {zh}"
+                );
+                let en = explain_for(Lang::En, service, &err, None, today);
+                assert!(
+                    !en.contains("meal"),
+                    "{service:?} {kind:?} talks about meals: {en}"
                 );
             }
         }

@@ -128,8 +128,8 @@ test('a tile that is not ready yet says so in words and voice', async ({ page })
   await kiosk.touchToStart();
   await kiosk.signIn('10000003', '345678');
   await clearSpoken(page);
-  await page.getByRole('button', { name: '日间照料' }).click();
-  await expect(page.getByText(/日间照料的网上预约即将开通/)).toBeVisible();
-  await expectSpoken(page, /日间照料的网上预约即将开通/, 'zh-CN');
+  await page.getByRole('button', { name: '议事会' }).click();
+  await expect(page.getByText(/议事会的网上服务即将开通/)).toBeVisible();
+  await expectSpoken(page, /议事会的网上服务即将开通/, 'zh-CN');
   await expectAccessible(page, 'home: coming soon');
 });

@@ -1,5 +1,6 @@
-//! `/home`: a greeting and five big tiles (UX.md, Home). Meals and My bookings
-//! work now; the other services say, in words and voice, that they are coming.
+//! `/home`: a greeting and five big tiles (UX.md, Home). Meals, day care, home
+//! visits and My bookings work now; the council says, in words and voice, that it
+//! is coming.
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -10,13 +11,6 @@ use crate::i18n::use_i18n;
 use crate::pages::signed_out_home;
 use crate::state::{SignOutReason, use_session, use_sign_out};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Soon {
-    DayCare,
-    HomeVisit,
-    Council,
-}
-
 #[component]
 pub fn Home() -> impl IntoView {
     let session = use_session();
@@ -26,7 +20,7 @@ pub fn Home() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let sign_out = use_sign_out();
-    let soon = RwSignal::new(None::<Soon>);
+    let soon = RwSignal::new(false);
 
     let name = StoredValue::new(signed_in.me.person.name.clone());
     let elder = StoredValue::new(signed_in.elder.name.clone());
@@ -35,18 +29,11 @@ pub fn Home() -> impl IntoView {
 
     let title = move || i18n.t_with("home.greeting", &[("name", &name.get_value())]);
     let say = move || format!("{} {}", title(), i18n.t("home.say"));
-    let soon_message = Signal::derive(move || {
-        soon.get().map(|s| match s {
-            Soon::DayCare => i18n.t("home.day_care_soon"),
-            Soon::HomeVisit => i18n.t("home.home_visit_soon"),
-            Soon::Council => i18n.t("home.council_soon"),
-        })
-    });
+    let soon_message = Signal::derive(move || soon.get().then(|| i18n.t("home.council_soon")));
     let go = move |to: &'static str| {
         let navigate = navigate.clone();
         move || navigate(to, Default::default())
     };
-    let coming = move |which: Soon| move || soon.set(Some(which));
     let soon_note = move || i18n.t("home.coming_soon");
 
     view! {
@@ -62,21 +49,19 @@ pub fn Home() -> impl IntoView {
                 <Tile
                     label=move || i18n.t("home.day_care")
                     icon=IconKind::DayCare
-                    on_press=coming(Soon::DayCare)
-                    note=soon_note
+                    on_press=go("/daycare")
                     testid="tile-day-care"
                 />
                 <Tile
                     label=move || i18n.t("home.home_visit")
                     icon=IconKind::HomeVisit
-                    on_press=coming(Soon::HomeVisit)
-                    note=soon_note
+                    on_press=go("/visits")
                     testid="tile-home-visit"
                 />
                 <Tile
                     label=move || i18n.t("home.council")
                     icon=IconKind::Council
-                    on_press=coming(Soon::Council)
+                    on_press=move || soon.set(true)
                     note=soon_note
                     testid="tile-council"
                 />

@@ -2,6 +2,11 @@
 
 mod booking_cancel;
 mod bookings;
+mod care;
+mod care_booked;
+mod daycare_confirm;
+mod daycare_sessions;
+mod daycare_transport;
 mod home;
 mod meal_booked;
 mod meal_confirm;
@@ -10,10 +15,17 @@ mod meal_slots;
 mod meal_summary;
 mod not_found;
 mod sign_in;
+mod visit_confirm;
+mod visit_services;
+mod visit_windows;
 mod welcome;
 
 pub use booking_cancel::CancelBooking;
 pub use bookings::Bookings;
+pub use care_booked::CareBooked;
+pub use daycare_confirm::DaycareConfirm;
+pub use daycare_sessions::DaycareSessions;
+pub use daycare_transport::DaycareTransport;
 pub use home::Home;
 pub use meal_booked::MealBooked;
 pub use meal_confirm::MealConfirm;
@@ -21,6 +33,9 @@ pub use meal_fulfilment::MealFulfilment;
 pub use meal_slots::MealSlots;
 pub use not_found::NotFound;
 pub use sign_in::SignIn;
+pub use visit_confirm::VisitConfirm;
+pub use visit_services::VisitServices;
+pub use visit_windows::VisitWindows;
 pub use welcome::Welcome;
 
 use api::{ApiError, Booking, Canteen, Client, MealSlot};
@@ -78,6 +93,17 @@ impl Explainer {
     pub fn explain(&self, err: &ApiError) -> String {
         problems::explain(
             self.i18n.lang(),
+            err,
+            self.hotline().as_deref(),
+            dates::today_for,
+        )
+    }
+
+    /// The message for `err` in the words of day care or home visits.
+    pub fn explain_for(&self, err: &ApiError, service: problems::Service) -> String {
+        problems::explain_for(
+            self.i18n.lang(),
+            service,
             err,
             self.hotline().as_deref(),
             dates::today_for,

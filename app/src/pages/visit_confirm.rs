@@ -1,0 +1,234 @@
+//! `/visits/:service/:window`: the confirm screen for a home visit. It repeats the service,
+//! who sends the worker, the arrival window, where (the home address the community has on
+//! file) and the price split, and speaks it. An optional note for the worker is picked from
+//! common phrases with toggle chips: no typing, and no extra step.
+
+use api::{CreateBookingRequest, Lang, VisitService, VisitWindow};
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use crate::components::{Loading, Screen};
+use crate::dates;
+use crate::i18n::{tr, tr_with, use_i18n};
+use crate::pages::care::{ConfirmCare, FactRows, Row, TimeGone, load_window};
+use crate::pages::{LoadProblem, id_param, signed_out_home};
+use crate::problems::Service;
+use crate::state::use_session;
+use crate::words;
+
+/// The phrases an elder can send to the worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phrase {
+    CallFirst,
+    KnockLoudly,
+    Pets,
+}
+
+impl Phrase {
+    const ALL: [Phrase; 3] = [Phrase::CallFirst, Phrase::KnockLoudly, Phrase::Pets];
+
+    fn words(self, lang: Lang) -> String {
+        match self {
+            Phrase::CallFirst => tr(lang, "note.call_first"),
+            Phrase::KnockLoudly => tr(lang, "note.knock_loudly"),
+            Phrase::Pets => tr(lang, "note.pets"),
+        }
+    }
+}
+
+fn headline(lang: Lang, service: &VisitService, window: &VisitWindow) -> String {
+    let day = dates::day_label(lang, window.date, dates::today_for(&window.starts_at));
+    tr_with(
+        lang,
+        "care.visit_headline",
+        &[
+            ("day", &day),
+            ("service", &words::visit_kind(lang, service.kind)),
+        ],
+    )
+}
+
+fn spoken(lang: Lang, service: &VisitService, window: &VisitWindow) -> String {
+    let money = |f| words::money(lang, f);
+    let p = &service.price;
+    let cancel = dates::moment_label(lang, &window.cancel_by, dates::today_for(&window.cancel_by));
+    tr_with(
+        lang,
+        "care.say_visit",
+        &[
+            ("what", &headline(lang, service, window)),
+            (
+                "time",
+                &dates::time_range(lang, &window.starts_at, &window.ends_at),
+            ),
+            ("provider", service.provider.name.get(lang)),
+        ],
+    ) + &tr_with(
+        lang,
+        "facts.say_price",
+        &[
+            ("full", &money(p.full_price)),
+            ("subsidy", &money(p.subsidy)),
+            ("pay", &money(p.you_pay)),
+        ],
+    ) + &tr_with(lang, "facts.say_cancel", &[("moment", &cancel)])
+}
+
+fn rows(lang: Lang, service: &VisitService, window: &VisitWindow) -> Vec<Row> {
+    let money = |f| words::money(lang, f);
+    let p = &service.price;
+    let cancel = dates::moment_label(lang, &window.cancel_by, dates::today_for(&window.cancel_by));
+    vec![
+        (
+            tr(lang, "care.service"),
+            words::visit_kind(lang, service.kind),
+            "fact-service",
+            false,
+        ),
+        (
+            tr(lang, "care.provider"),
+            service.provider.name.get(lang).to_owned(),
+            "fact-provider",
+            false,
+        ),
+        (
+            tr(lang, "facts.when"),
+            headline(lang, service, window),
+            "fact-when",
+            false,
+        ),
+        (
+            tr(lang, "care.window"),
+            dates::time_range(lang, &window.starts_at, &window.ends_at),
+            "fact-time",
+            false,
+        ),
+        (
+            tr(lang, "care.visit_address"),
+            tr(lang, "care.home_address"),
+            "fact-address",
+            false,
+        ),
+        (
+            tr(lang, "price.full"),
+            money(p.full_price),
+            "fact-full-price",
+            false,
+        ),
+        (
+            tr(lang, "price.subsidy"),
+            money(p.subsidy),
+            "fact-subsidy",
+            false,
+        ),
+        (
+            tr(lang, "price.you_pay"),
+            money(p.you_pay),
+            "fact-you-pay",
+            true,
+        ),
+        (tr(lang, "facts.cancel_by"), cancel, "fact-cancel-by", false),
+    ]
+}
+
+#[component]
+pub fn VisitConfirm() -> impl IntoView {
+    let session = use_session();
+    let Some(signed_in) = session.get_untracked() else {
+        return view! { <Redirect path=signed_out_home(session.mode) /> }.into_any();
+    };
+    let i18n = use_i18n();
+    let service_id = id_param("service").unwrap_or_default();
+    let window_id = id_param("window").unwrap_or_default();
+    let data = LocalResource::new(move || {
+        let client = session.client();
+        async move {
+            let found = load_window(&client, service_id, window_id).await?;
+            Ok::<_, api::ApiError>(found.filter(|(_, w)| w.open))
+        }
+    });
+    let on_behalf = signed_in
+        .is_on_behalf()
+        .then_some(signed_in.elder.name.clone());
+    let title = move || i18n.t("confirm.title");
+    let say = move || match data.get() {
+        Some(Ok(Some((s, w)))) => format!(
+            "{} {}{}",
+            title(),
+            spoken(i18n.lang(), &s, &w),
+            i18n.t("confirm.say_press")
+        ),
+        _ => title(),
+    };
+    let again = format!("/visits/{service_id}");
+    view! {
+        <Screen title say back=again.clone() class="confirm">
+            {on_behalf.map(|elder| view! {
+                <p class="on-behalf">{move || i18n.t_with("home.on_behalf", &[("elder", &elder)])}</p>
+            })}
+            {move || match data.get() {
+                None => view! { <Loading /> }.into_any(),
+                Some(Err(err)) => view! { <LoadProblem err retry=move || data.refetch() /> }.into_any(),
+                Some(Ok(None)) => view! { <TimeGone to=again.clone() /> }.into_any(),
+                Some(Ok(Some((s, w)))) => view! { <Confirm service=s window=w again=again.clone() /> }.into_any(),
+            }}
+        </Screen>
+    }
+    .into_any()
+}
+
+#[component]
+fn Confirm(service: VisitService, window: VisitWindow, again: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = RwSignal::new(Vec::<Phrase>::new());
+    let (service_id, window_id) = (service.id, window.id);
+    // The note goes in the elder's language, as they chose it.
+    let note = move || {
+        let lang = i18n.lang_untracked();
+        let picked = chosen.get_untracked();
+        (!picked.is_empty()).then(|| {
+            picked
+                .iter()
+                .map(|p| p.words(lang))
+                .collect::<Vec<_>>()
+                .join(&tr(lang, "common.list_separator"))
+        })
+    };
+    view! {
+        <FactRows rows=move |lang| rows(lang, &service, &window) />
+        <fieldset class="note-chips">
+            <legend>{move || i18n.t("care.note")}</legend>
+            {Phrase::ALL
+                .into_iter()
+                .map(|p| {
+                    let pressed = move || chosen.with(|c| c.contains(&p));
+                    view! {
+                        <button
+                            type="button"
+                            class="btn btn-tool"
+                            aria-pressed=move || pressed().to_string()
+                            on:click=move |_| chosen.update(|c| match c.iter().position(|x| *x == p) {
+                                Some(i) => {
+                                    c.remove(i);
+                                }
+                                None => c.push(p),
+                            })
+                        >
+                            {move || p.words(i18n.lang())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+        <ConfirmCare
+            request=move || CreateBookingRequest::Visit {
+                service_id,
+                window_id,
+                address: None,
+                note: note(),
+            }
+            service=Service::Visit
+            again
+        />
+    }
+}
