@@ -3,19 +3,17 @@
 //! as a description list, and the Confirm button with its one idempotency key per visit.
 
 use api::{
-    ApiError, Booking, Client, CreateBookingRequest, DaycareCentre, DaycarePeriod, DaycareSchedule,
+    ApiError, Client, CreateBookingRequest, DaycareCentre, DaycarePeriod, DaycareSchedule,
     DaycareSession, Lang, ProblemType, VisitService, VisitWindow,
 };
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice};
+use crate::components::{BigButton, Notice};
 use crate::i18n::use_i18n;
-use crate::keys;
+use crate::pages::confirm::ConfirmActions;
 use crate::pages::use_explainer;
-use crate::problems::{self, Service};
-use crate::state::{MealsCtx, SignOutReason, use_session, use_sign_out};
+use crate::problems::Service;
 
 /// How many days ahead the elder sees.
 pub const DAYS_AHEAD: u32 = 7;
@@ -112,99 +110,27 @@ pub fn ConfirmCare(
     #[prop(optional)] transport: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let meals = expect_context::<MealsCtx>();
     let explainer = use_explainer();
-    let navigate = use_navigate();
-    let sign_out = use_sign_out();
-    // One key for this visit: every press of Confirm on this screen is the same request.
-    let key = StoredValue::new(keys::idempotency_key());
-    let request = StoredValue::new(request);
-    let refusal = RwSignal::new(None::<ApiError>);
-
-    let book = Action::new_local(move |_: &()| {
-        let client = session.client();
-        let key = key.get_value();
-        let body = request.with_value(|r| r());
-        async move { client.create_booking(&body, &key).await }
-    });
-    let go = navigate.clone();
-    let on_result = move |result: Result<Booking, ApiError>| match result {
-        Ok(booking) => {
-            meals.remember_booking(&booking);
-            go(
-                &format!("/care-booked/{}", booking.id),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
-        }
-        Err(err) if problems::is_session_end(&err) => sign_out(SignOutReason::Expired),
-        Err(err) => refusal.set(Some(err)),
+    let way_forward = move |kind: ProblemType| match (kind, transport.clone()) {
+        (
+            ProblemType::SlotFull
+            | ProblemType::CutoffPassed
+            | ProblemType::NotFound
+            | ProblemType::CentreClosed
+            | ProblemType::OverlappingBooking,
+            _,
+        ) => Some((i18n.t("care.choose_another_time"), again.clone())),
+        (ProblemType::AlreadyBooked, _) => Some((i18n.t("home.bookings"), "/bookings".to_owned())),
+        (ProblemType::TransportFull, Some(to)) => Some((i18n.t("transport.choose_again"), to)),
+        _ => None,
     };
-    Effect::new(move |_| {
-        if let Some(result) = book.value().get() {
-            on_result(result);
-        }
-    });
-    let confirm = move || {
-        if !book.pending().get_untracked() {
-            refusal.set(None);
-            book.dispatch_local(());
-        }
-    };
-
-    let message = Signal::derive(move || refusal.get().map(|e| explainer.explain_for(&e, service)));
-    let kind = move || refusal.get().and_then(|e| problems::kind(&e));
-    let way_forward = move || {
-        let navigate = navigate.clone();
-        let (label, to) = match (kind(), transport.clone()) {
-            (
-                Some(
-                    ProblemType::SlotFull
-                    | ProblemType::CutoffPassed
-                    | ProblemType::NotFound
-                    | ProblemType::CentreClosed
-                    | ProblemType::OverlappingBooking,
-                ),
-                _,
-            ) => (i18n.t("care.choose_another_time"), again.clone()),
-            (Some(ProblemType::AlreadyBooked), _) => {
-                (i18n.t("home.bookings"), "/bookings".to_owned())
-            }
-            (Some(ProblemType::TransportFull), Some(to)) => (i18n.t("transport.choose_again"), to),
-            // Network and server trouble: Confirm again, with the same key.
-            _ => {
-                return view! {
-                    <BigButton
-                        label=move || i18n.t("confirm.submit")
-                        icon=IconKind::Check
-                        on_press=confirm
-                        disabled=book.pending()
-                        testid="confirm-booking"
-                    />
-                }
-                .into_any();
-            }
-        };
-        view! {
-            <BigButton label=label on_press=move || navigate(&to, Default::default()) testid="way-forward" />
-        }
-        .into_any()
-    };
-    let home = use_navigate();
     view! {
-        <Notice message />
-        <div class="actions">
-            {way_forward}
-            {move || book.pending().get().then(|| view! { <Loading /> })}
-            <BigButton
-                label=move || i18n.t("common.home")
-                kind=ButtonKind::Secondary
-                on_press=move || home("/home", Default::default())
-            />
-        </div>
+        <ConfirmActions
+            request
+            booked="/care-booked/"
+            explain=move |e| explainer.explain_for(e, service)
+            way_forward
+        />
     }
 }
 

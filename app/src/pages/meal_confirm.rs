@@ -3,20 +3,18 @@
 //! once per visit, so a double tap or a retry after a dropped connection books
 //! at most once.
 
-use api::{ApiError, Booking, CreateBookingRequest, Fulfilment, ProblemType};
+use api::{ApiError, CreateBookingRequest, Fulfilment, ProblemType};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
 use leptos_router::components::Redirect;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
-use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice, Screen};
+use crate::components::{Loading, Screen};
 use crate::i18n::use_i18n;
-use crate::keys;
+use crate::pages::confirm::ConfirmActions;
 use crate::pages::meal_fulfilment::SlotGone;
 use crate::pages::meal_summary::{Facts, MealFacts};
 use crate::pages::{LoadProblem, id_param, load_slot, signed_out_home, use_explainer};
-use crate::problems;
-use crate::state::{MealsCtx, SignOutReason, use_session, use_sign_out};
+use crate::state::{MealsCtx, use_session};
 use crate::words;
 
 #[component]
@@ -82,98 +80,25 @@ pub fn MealConfirm() -> impl IntoView {
 #[component]
 fn ConfirmBooking(facts: MealFacts, slot_id: i64, how: Fulfilment) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let meals = expect_context::<MealsCtx>();
     let explainer = use_explainer();
-    let navigate = use_navigate();
-    let sign_out = use_sign_out();
-    // One key for this visit: every press of Confirm on this screen is the same request.
-    let key = StoredValue::new(keys::idempotency_key());
-    let refusal = RwSignal::new(None::<ApiError>);
-
-    let book = Action::new_local(move |_: &()| {
-        let client = session.client();
-        let key = key.get_value();
-        let request = CreateBookingRequest::Meal {
-            slot_id,
-            fulfilment: how,
-        };
-        async move { client.create_booking(&request, &key).await }
-    });
-    let go = navigate.clone();
-    let on_result = move |result: Result<Booking, ApiError>| match result {
-        Ok(booking) => {
-            meals.remember_booking(&booking);
-            go(
-                &format!("/booked/{}", booking.id),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+    let way_forward = move |kind: ProblemType| match kind {
+        ProblemType::SlotFull | ProblemType::CutoffPassed | ProblemType::NotFound => {
+            Some((i18n.t("common.choose_another_meal"), "/meals".to_owned()))
         }
-        Err(err) if problems::is_session_end(&err) => sign_out(SignOutReason::Expired),
-        Err(err) => refusal.set(Some(err)),
+        ProblemType::AlreadyBooked => Some((i18n.t("home.bookings"), "/bookings".to_owned())),
+        ProblemType::FulfilmentUnavailable => Some((
+            i18n.t("confirm.choose_another_way"),
+            format!("/meals/{slot_id}"),
+        )),
+        _ => None,
     };
-    Effect::new(move |_| {
-        if let Some(result) = book.value().get() {
-            on_result(result);
-        }
-    });
-    let confirm = move || {
-        if !book.pending().get_untracked() {
-            refusal.set(None);
-            book.dispatch_local(());
-        }
-    };
-
-    let message = Signal::derive(move || refusal.get().map(|e| explainer.explain(&e)));
-    let kind = move || refusal.get().and_then(|e| problems::kind(&e));
-    let way_forward = move || {
-        let navigate = navigate.clone();
-        let (label, to) = match kind() {
-            Some(ProblemType::SlotFull | ProblemType::CutoffPassed | ProblemType::NotFound) => {
-                (i18n.t("common.choose_another_meal"), "/meals".to_owned())
-            }
-            Some(ProblemType::AlreadyBooked) => (i18n.t("home.bookings"), "/bookings".to_owned()),
-            Some(ProblemType::FulfilmentUnavailable) => (
-                i18n.t("confirm.choose_another_way"),
-                format!("/meals/{slot_id}"),
-            ),
-            // Network and server trouble: Confirm again, with the same key.
-            _ => {
-                return view! {
-                    <BigButton
-                        label=move || i18n.t("confirm.submit")
-                        icon=IconKind::Check
-                        on_press=confirm
-                        disabled=book.pending()
-                        testid="confirm-booking"
-                    />
-                }
-                .into_any();
-            }
-        };
-        view! {
-            <BigButton label=label on_press=move || navigate(&to, Default::default()) testid="way-forward" />
-        }
-        .into_any()
-    };
-
     view! {
         <Facts facts />
-        <Notice message />
-        <div class="actions">
-            {way_forward}
-            {move || book.pending().get().then(|| view! { <Loading /> })}
-            <BigButton
-                label=move || i18n.t("common.home")
-                kind=ButtonKind::Secondary
-                on_press={
-                    let navigate = use_navigate();
-                    move || navigate("/home", Default::default())
-                }
-            />
-        </div>
+        <ConfirmActions
+            request=move || CreateBookingRequest::Meal { slot_id, fulfilment: how }
+            booked="/booked/"
+            explain=move |e| explainer.explain(e)
+            way_forward
+        />
     }
 }

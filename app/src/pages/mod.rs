@@ -4,6 +4,7 @@ mod booking_cancel;
 mod bookings;
 mod care;
 mod care_booked;
+mod confirm;
 mod daycare_confirm;
 mod daycare_sessions;
 mod daycare_transport;

@@ -1,0 +1,110 @@
+//! The Confirm button every booking flow ends with, and what happens when the platform
+//! says no. One idempotency key per visit of the confirm screen, so a double tap or a
+//! retry after a dropped connection books at most once.
+
+use api::{ApiError, Booking, CreateBookingRequest, ProblemType};
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice};
+use crate::i18n::use_i18n;
+use crate::keys;
+use crate::problems;
+use crate::state::{MealsCtx, SignOutReason, use_session, use_sign_out};
+
+/// Confirm, then the success screen at `booked` + the booking id. A refusal is explained
+/// in words (`explain`) and `way_forward` names the next step for its problem type (a
+/// button label and a route); `None` offers Confirm again, with the same key.
+#[component]
+pub fn ConfirmActions(
+    request: impl Fn() -> CreateBookingRequest + Send + Sync + 'static,
+    booked: &'static str,
+    explain: impl Fn(&ApiError) -> String + Send + Sync + 'static,
+    way_forward: impl Fn(ProblemType) -> Option<(String, String)> + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let meals = expect_context::<MealsCtx>();
+    let navigate = use_navigate();
+    let sign_out = use_sign_out();
+    let key = StoredValue::new(keys::idempotency_key());
+    let request = StoredValue::new(request);
+    let refusal = RwSignal::new(None::<ApiError>);
+
+    let book = Action::new_local(move |_: &()| {
+        let client = session.client();
+        let key = key.get_value();
+        let body = request.with_value(|r| r());
+        async move { client.create_booking(&body, &key).await }
+    });
+    let go = navigate.clone();
+    let on_result = move |result: Result<Booking, ApiError>| match result {
+        Ok(booking) => {
+            meals.remember_booking(&booking);
+            let to = format!("{booked}{}", booking.id);
+            go(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+        Err(err) if problems::is_session_end(&err) => sign_out(SignOutReason::Expired),
+        Err(err) => refusal.set(Some(err)),
+    };
+    Effect::new(move |_| {
+        if let Some(result) = book.value().get() {
+            on_result(result);
+        }
+    });
+    let confirm = move || {
+        if !book.pending().get_untracked() {
+            refusal.set(None);
+            book.dispatch_local(());
+        }
+    };
+
+    let message = Signal::derive(move || refusal.get().map(|e| explain(&e)));
+    let next_step = move || {
+        let navigate = navigate.clone();
+        match refusal
+            .get()
+            .and_then(|e| problems::kind(&e))
+            .and_then(&way_forward)
+        {
+            Some((label, to)) => view! {
+                <BigButton
+                    label=move || label.clone()
+                    on_press=move || navigate(&to, Default::default())
+                    testid="way-forward"
+                />
+            }
+            .into_any(),
+            None => view! {
+                <BigButton
+                    label=move || i18n.t("confirm.submit")
+                    icon=IconKind::Check
+                    on_press=confirm
+                    disabled=book.pending()
+                    testid="confirm-booking"
+                />
+            }
+            .into_any(),
+        }
+    };
+    let home = use_navigate();
+    view! {
+        <Notice message />
+        <div class="actions">
+            {next_step}
+            {move || book.pending().get().then(|| view! { <Loading /> })}
+            <BigButton
+                label=move || i18n.t("common.home")
+                kind=ButtonKind::Secondary
+                on_press=move || home("/home", Default::default())
+            />
+        </div>
+    }
+}
