@@ -1,7 +1,10 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::{DaycareBooking, Fulfilment, MealKind, PersonRef, PriceSplit, Text, VisitBooking};
+use crate::{
+    DaycareBooking, Fulfilment, MealKind, PersonRef, PriceSplit, ProviderCard, Rating, Text,
+    VisitBooking,
+};
 
 /// Booking lifecycle, after FHIR Appointment.status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,9 +25,12 @@ pub enum BookingStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CreateBookingRequest {
+    /// `address` is for delivery only and defaults to the elder's own.
     Meal {
         slot_id: i64,
         fulfilment: Fulfilment,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        address: Option<String>,
     },
     /// A day-care session, with or without the centre's pick-up and drop-off.
     Daycare { session_id: i64, transport: bool },
@@ -61,6 +67,8 @@ pub struct MealBooking {
     pub serve_from: DateTime<FixedOffset>,
     pub serve_until: DateTime<FixedOffset>,
     pub dishes: Vec<Text>,
+    /// Where the meal is brought, for delivery.
+    pub delivery_address: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,6 +87,32 @@ pub struct Booking {
     pub cancel_by: DateTime<FixedOffset>,
     /// True when the booking is active and the cancel cutoff has not passed.
     pub can_cancel: bool,
+    /// Who delivers the service and whom to call.
+    pub provider: ProviderCard,
+    /// The elder's rating, once given.
+    pub rating: Option<Rating>,
+    /// True when the service is done and not rated yet.
+    pub can_rate: bool,
+}
+
+/// `POST /bookings/{id}/attendance`: staff record how a meal or day-care booking went.
+/// Home visits move through their own lifecycle (`POST /visits/{id}/transition`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    /// booked → arrived: the elder is at the canteen or centre.
+    Arrived,
+    /// booked or arrived → fulfilled: served, or the day is over.
+    Fulfilled,
+    /// booked → noshow: the elder did not come (or was not home for a delivery).
+    Noshow,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttendanceRequest {
+    pub outcome: Attendance,
 }
 
 impl Booking {
@@ -121,6 +155,7 @@ mod tests {
                 serve_from: at("2030-03-05T11:00:00+08:00"),
                 serve_until: at("2030-03-05T12:30:00+08:00"),
                 dishes: vec![Text::new("米饭", "Rice")],
+                delivery_address: None,
             }),
             BookedService::Daycare(DaycareBooking {
                 session_id: 2,

@@ -8,9 +8,11 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    ACTING_FOR_HEADER, API_PREFIX, Booking, Canteen, CreateBookingRequest, DaycareCentre,
-    DaycareSchedule, IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId, Problem, SignInRequest,
-    SignInResponse, StaffSignInRequest, VisitService, VisitTransitionRequest, VisitWindow,
+    ACTING_FOR_HEADER, API_PREFIX, AttendanceRequest, Booking, Canteen, Complaint,
+    ComplaintUpdateRequest, CreateBookingRequest, CreateComplaintRequest, DaycareCentre,
+    DaycareSchedule, ElderProfile, IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId, Problem,
+    RateRequest, SignInRequest, SignInResponse, StaffSignInRequest, VisitService,
+    VisitTransitionRequest, VisitWindow,
 };
 
 /// Why a call failed.
@@ -173,6 +175,11 @@ impl Client {
         Self::json(self.request(Method::GET, "/me")).await
     }
 
+    /// `GET /profile`: the elder acted for: address on file and dietary needs.
+    pub async fn profile(&self) -> Result<ElderProfile, ApiError> {
+        Self::json(self.request(Method::GET, "/profile")).await
+    }
+
     /// `GET /canteens`
     pub async fn canteens(&self) -> Result<Vec<Canteen>, ApiError> {
         Self::json(self.request(Method::GET, "/canteens")).await
@@ -277,6 +284,78 @@ impl Client {
             &format!("/bookings/{id}/cancel"),
             idempotency_key,
         ))
+        .await
+    }
+
+    /// `POST /bookings/{id}/rating`: rate a service that is done, once.
+    pub async fn rate_booking(
+        &self,
+        id: i64,
+        body: &RateRequest,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        Self::json(
+            self.change(
+                Method::POST,
+                &format!("/bookings/{id}/rating"),
+                idempotency_key,
+            )
+            .json(body),
+        )
+        .await
+    }
+
+    /// `POST /bookings/{id}/attendance`: staff record how a meal or day-care booking went.
+    pub async fn record_attendance(
+        &self,
+        id: i64,
+        body: &AttendanceRequest,
+        idempotency_key: &str,
+    ) -> Result<Booking, ApiError> {
+        Self::json(
+            self.change(
+                Method::POST,
+                &format!("/bookings/{id}/attendance"),
+                idempotency_key,
+            )
+            .json(body),
+        )
+        .await
+    }
+
+    /// `POST /complaints`: report a problem for the elder acted for.
+    pub async fn create_complaint(
+        &self,
+        body: &CreateComplaintRequest,
+        idempotency_key: &str,
+    ) -> Result<Complaint, ApiError> {
+        Self::json(
+            self.change(Method::POST, "/complaints", idempotency_key)
+                .json(body),
+        )
+        .await
+    }
+
+    /// `GET /complaints`: the elder's complaints, newest first (staff: their community's).
+    pub async fn complaints(&self) -> Result<Vec<Complaint>, ApiError> {
+        Self::json(self.request(Method::GET, "/complaints")).await
+    }
+
+    /// `POST /complaints/{id}/status`: staff move a complaint on, with a reply.
+    pub async fn update_complaint(
+        &self,
+        id: i64,
+        body: &ComplaintUpdateRequest,
+        idempotency_key: &str,
+    ) -> Result<Complaint, ApiError> {
+        Self::json(
+            self.change(
+                Method::POST,
+                &format!("/complaints/{id}/status"),
+                idempotency_key,
+            )
+            .json(body),
+        )
         .await
     }
 }

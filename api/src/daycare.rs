@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::{Fen, PriceSplit, Text};
+use crate::{Fen, PriceSplit, ProviderCard, Text};
 
 /// A day-care centre (日间照料中心).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -14,6 +14,8 @@ pub struct DaycareCentre {
     pub hotline: String,
     /// How many elders the centre looks after at once.
     pub places: u32,
+    /// Who runs the centre, who supervises it, who pays.
+    pub provider: ProviderCard,
 }
 
 /// Which part of the day a session covers.

@@ -7,9 +7,12 @@
 
 pub mod bookings;
 pub mod daycare;
+pub mod feedback;
 pub mod meals;
 pub mod money;
 pub mod problem;
+pub mod profile;
+pub mod providers;
 pub mod session;
 pub mod text;
 pub mod validate;
@@ -20,9 +23,12 @@ mod client;
 
 pub use bookings::*;
 pub use daycare::*;
+pub use feedback::*;
 pub use meals::*;
 pub use money::*;
 pub use problem::*;
+pub use profile::*;
+pub use providers::*;
 pub use session::*;
 pub use text::*;
 pub use visits::*;

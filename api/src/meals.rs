@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::{PriceSplit, Text};
+use crate::{PriceSplit, ProviderCard, Text};
 
 /// A community canteen (长者食堂 / 助餐点).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,6 +13,8 @@ pub struct Canteen {
     pub community: Text,
     pub hotline: String,
     pub offers_delivery: bool,
+    /// Who runs the canteen, who supervises it, who pays.
+    pub provider: ProviderCard,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,10 +42,51 @@ impl Fulfilment {
     pub const ALL: [Fulfilment; 3] = [Fulfilment::DineIn, Fulfilment::Pickup, Fulfilment::Delivery];
 }
 
+/// What a dish suits. The app shows each as an icon with a word, and highlights dishes that
+/// match the elder's standing needs ([`crate::ElderProfile::diet`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DietTag {
+    /// 软烂: easy to chew and swallow.
+    Soft,
+    /// 低盐
+    LowSalt,
+    /// 低糖: suits diabetes.
+    LowSugar,
+    /// 低脂
+    LowFat,
+    /// 素食
+    Vegetarian,
+    /// 清真
+    Halal,
+}
+
+impl DietTag {
+    pub const ALL: [DietTag; 6] = [
+        DietTag::Soft,
+        DietTag::LowSalt,
+        DietTag::LowSugar,
+        DietTag::LowFat,
+        DietTag::Vegetarian,
+        DietTag::Halal,
+    ];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Dish {
     pub name: Text,
+    /// What the dish suits, in [`DietTag::ALL`] order.
+    #[serde(default)]
+    pub tags: Vec<DietTag>,
+}
+
+impl Dish {
+    /// True when the dish suits one of `needs` (an elder's standing dietary needs).
+    pub fn suits(&self, needs: &[DietTag]) -> bool {
+        self.tags.iter().any(|t| needs.contains(t))
+    }
 }
 
 /// One way to receive a meal, with its price already split for the elder acted for.

@@ -73,6 +73,8 @@ pub const ADDRESS_MAX: usize = 100;
 pub const NOTE_MAX: usize = 200;
 /// Longest worker name, in characters.
 pub const WORKER_MAX: usize = 40;
+/// Longest rating comment, complaint text or staff reply, in characters.
+pub const COMMENT_MAX: usize = 200;
 
 fn field(name: &str, code: &str) -> FieldError {
     FieldError {
@@ -109,6 +111,23 @@ pub fn visit(address: Option<&str>, note: Option<&str>) -> Vec<FieldError> {
         errors.push(field("note", &format!("note-{code}")));
     }
     errors
+}
+
+/// Field errors for a meal delivery address (absent means "the address on file").
+pub fn delivery_address(address: Option<&str>) -> Vec<FieldError> {
+    match address.and_then(|a| typed_text(a, ADDRESS_MAX, false)) {
+        Some(code) => vec![field("address", &format!("address-{code}"))],
+        None => Vec::new(),
+    }
+}
+
+/// Field errors for optional free text after a service: a rating's comment, a complaint's
+/// words or a staff reply (`name` is the field). Absent is fine; present must be real text.
+pub fn comment(name: &str, text: Option<&str>) -> Vec<FieldError> {
+    match text.and_then(|t| typed_text(t, COMMENT_MAX, true)) {
+        Some(code) => vec![field(name, &format!("{name}-{code}"))],
+        None => Vec::new(),
+    }
 }
 
 /// Field errors for the name of the worker assigned to a visit.
@@ -194,6 +213,19 @@ mod tests {
             worker(&"王".repeat(WORKER_MAX + 1))[0].code,
             "worker-too-long"
         );
+    }
+
+    #[test]
+    fn comments_and_delivery_addresses() {
+        assert!(comment("comment", None).is_empty());
+        assert!(comment("comment", Some("饭菜很好\n谢谢")).is_empty());
+        assert_eq!(comment("comment", Some(" "))[0].code, "comment-empty");
+        assert_eq!(
+            comment("text", Some(&"字".repeat(COMMENT_MAX + 1)))[0].code,
+            "text-too-long"
+        );
+        assert!(delivery_address(Some("阳光社区 3 号楼 101")).is_empty());
+        assert_eq!(delivery_address(Some(""))[0].code, "address-empty");
     }
 
     #[test]

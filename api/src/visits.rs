@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::{PriceSplit, Text};
+use crate::{PriceSplit, ProviderCard, Text};
 
 /// The kinds of home visit (上门服务).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -36,17 +36,6 @@ impl VisitKind {
     ];
 }
 
-/// The organisation that sends the worker.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct VisitProvider {
-    pub id: i64,
-    pub name: Text,
-    pub hotline: String,
-    /// Who pays for the service (e.g. 政府购买服务).
-    pub funding: Text,
-}
-
 /// One service in the catalogue, priced for the elder acted for (as of today).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -57,7 +46,9 @@ pub struct VisitService {
     pub description: Text,
     pub duration_minutes: u32,
     pub price: PriceSplit,
-    pub provider: VisitProvider,
+    /// The organisation that sends the worker.
+    pub provider_id: i64,
+    pub provider: ProviderCard,
 }
 
 /// A two-hour window in which the worker arrives.
