@@ -100,6 +100,11 @@ pub fn explain(
         ProblemType::OverlappingBooking => tr(lang, "problem.overlapping_booking"),
         ProblemType::CentreClosed => with_help(lang, tr(lang, "problem.centre_closed"), hotline),
         ProblemType::TransportFull => tr(lang, "problem.transport_full"),
+        ProblemType::NotCompleted => with_help(lang, tr(lang, "problem.not_completed"), hotline),
+        ProblemType::AlreadyRated => tr(lang, "problem.already_rated"),
+        ProblemType::AddressMissing => {
+            with_help(lang, tr(lang, "problem.address_missing"), hotline)
+        }
         // Staff sign-in and visit transitions: never the elder's doing, so staff help.
         ProblemType::IllegalTransition
         | ProblemType::PasswordWrong

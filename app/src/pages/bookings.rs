@@ -434,6 +434,7 @@ mod tests {
                 serve_from: at,
                 serve_until: at,
                 dishes: Vec::new(),
+                delivery_address: None,
             }),
             price: PriceSplit {
                 you_pay: Fen(500),
@@ -441,6 +442,9 @@ mod tests {
             },
             cancel_by: at,
             can_cancel: true,
+            provider: Default::default(),
+            rating: None,
+            can_rate: false,
         }
     }
 

@@ -95,7 +95,7 @@ fn ConfirmBooking(facts: MealFacts, slot_id: i64, how: Fulfilment) -> impl IntoV
     view! {
         <Facts facts />
         <ConfirmActions
-            request=move || CreateBookingRequest::Meal { slot_id, fulfilment: how }
+            request=move || CreateBookingRequest::Meal { slot_id, fulfilment: how, address: None }
             booked="/booked/"
             explain=move |e| explainer.explain(e)
             way_forward

@@ -61,7 +61,7 @@ fn spoken(lang: Lang, service: &VisitService, window: &VisitWindow) -> String {
                 "time",
                 &dates::time_range(lang, &window.starts_at, &window.ends_at),
             ),
-            ("provider", service.provider.name.get(lang)),
+            ("provider", service.provider.organisation.get(lang)),
         ],
     ) + &tr_with(
         lang,
@@ -87,7 +87,7 @@ fn rows(lang: Lang, service: &VisitService, window: &VisitWindow) -> Vec<Row> {
         ),
         (
             tr(lang, "care.provider"),
-            service.provider.name.get(lang).to_owned(),
+            service.provider.organisation.get(lang).to_owned(),
             "fact-provider",
             false,
         ),

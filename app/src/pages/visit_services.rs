@@ -83,7 +83,7 @@ fn Catalogue(list: Vec<VisitService>) -> impl IntoView {
                         let lang = i18n.lang();
                         let pay = i18n.t_with("slots.you_pay", &[("amount", &words::money(lang, s.price.you_pay))]);
                         let minutes = i18n.t_with("visits.duration", &[("minutes", &s.duration_minutes.to_string())]);
-                        format!("{minutes} · {pay}\n{}", s.provider.name.get(lang))
+                        format!("{minutes} · {pay}\n{}", s.provider.organisation.get(lang))
                     };
                     view! {
                         <li data-testid=format!("service-{}", kind_slug(kind))>
