@@ -23,7 +23,8 @@ enum Choices {
     /// More than one canteen and none chosen yet.
     Canteens(Vec<Canteen>),
     Slots {
-        canteen: Canteen,
+        // Boxed: a canteen now carries its provider card.
+        canteen: Box<Canteen>,
         slots: Vec<MealSlot>,
         several: bool,
     },
@@ -48,7 +49,7 @@ async fn load(client: Client, meals: MealsCtx, chosen: Option<i64>) -> Result<Ch
     meals.remember_slots(&slots);
     slots.sort_by_key(|s| (s.date, s.serve_from));
     Ok(Choices::Slots {
-        canteen,
+        canteen: Box::new(canteen),
         slots,
         several,
     })
@@ -95,7 +96,7 @@ pub fn MealSlots() -> impl IntoView {
                     view! { <p class="lead">{move || i18n.t("slots.no_canteen")}</p> }.into_any()
                 }
                 Some(Ok(Choices::Canteens(list))) => view! { <CanteenChoice list /> }.into_any(),
-                Some(Ok(Choices::Slots { canteen, slots, .. })) => view! { <SlotDays canteen slots /> }.into_any(),
+                Some(Ok(Choices::Slots { canteen, slots, .. })) => view! { <SlotDays canteen=*canteen slots /> }.into_any(),
             }}
         </Screen>
     }
