@@ -124,6 +124,17 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// Sentences for the voice, one after another: run together in Chinese, spaced in English.
+pub fn join_sentences(lang: Lang, parts: &[String]) -> String {
+    let gap = if lang == Lang::En { " " } else { "" };
+    let parts: Vec<&str> = parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join(gap)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -96,6 +96,11 @@ pub fn App(config: Config) -> impl IntoView {
                 <Route path=path!("/care-booked/:booking") view=CareBooked />
                 <Route path=path!("/bookings") view=Bookings />
                 <Route path=path!("/bookings/:booking/cancel") view=CancelBooking />
+                <Route path=path!("/bookings/:booking") view=BookingDetail />
+                <Route path=path!("/bookings/:booking/rate") view=RateBooking />
+                <Route path=path!("/bookings/:booking/problem") view=ReportProblem />
+                <Route path=path!("/complaints") view=MyComplaints />
+                <Route path=path!("/complaints/new") view=ReportProblem />
             </Routes>
         </Router>
     }

@@ -27,6 +27,18 @@ pub enum IconKind {
     Delivery,
     Warning,
     Person,
+    /// The three rating faces: drawn so they differ by shape (the mouth), not colour.
+    FaceGood,
+    FaceSoSo,
+    FaceBad,
+    /// Government-purchased service: a public building.
+    Government,
+    Shield,
+    Coin,
+    ThumbDown,
+    More,
+    Flag,
+    Chat,
 }
 
 /// SVG path data on a 24×24 grid (circles written as two arcs).
@@ -95,6 +107,42 @@ fn paths(icon: IconKind) -> &'static [&'static str] {
             "M8 7a4 4 0 1 0 8 0a4 4 0 1 0-8 0",
             "M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8",
         ],
+        IconKind::FaceGood => &[
+            "M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0",
+            "M9 9v1.5M15 9v1.5",
+            "M7.5 14c1.2 1.8 2.7 2.7 4.5 2.7s3.3-.9 4.5-2.7",
+        ],
+        IconKind::FaceSoSo => &[
+            "M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0",
+            "M9 9v1.5M15 9v1.5",
+            "M8 15.5h8",
+        ],
+        IconKind::FaceBad => &[
+            "M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0",
+            "M9 9v1.5M15 9v1.5",
+            "M7.5 17c1.2-1.8 2.7-2.7 4.5-2.7s3.3.9 4.5 2.7",
+        ],
+        IconKind::Government => &[
+            "M3 21h18M5 21V11M9.7 21V11M14.3 21V11M19 21V11",
+            "M2 11h20L12 4z",
+        ],
+        IconKind::Shield => &[
+            "M12 3l8 3v6c0 4.6-3.4 8-8 9c-4.6-1-8-4.4-8-9V6z",
+            "M9 12l2 2 4-4",
+        ],
+        IconKind::Coin => &[
+            "M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0",
+            "M9 7.5l3 4 3-4M12 11.5V17M9.5 12.5h5M9.5 15h5",
+        ],
+        IconKind::ThumbDown => &[
+            "M3 4h4v10H3z",
+            "M7 14l4 7c1.5 0 2.5-1 2.2-2.5L12.5 15H18a2 2 0 0 0 2-2.3l-1.2-7A2 2 0 0 0 16.8 4H7",
+        ],
+        IconKind::More => &[
+            "M3.5 12a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0M10.5 12a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0M17.5 12a1.5 1.5 0 1 0 3 0a1.5 1.5 0 1 0-3 0",
+        ],
+        IconKind::Flag => &["M5 21V4", "M5 4h12l-2.5 4 2.5 4H5"],
+        IconKind::Chat => &["M4 5h16v11H10l-6 4z", "M8 9h8M8 12h5"],
     }
 }
 
