@@ -44,7 +44,7 @@ async fn an_elder_requests_a_cleaning_and_sees_each_stage_staff_move_it_to() {
     kinds.sort_by_key(|k| VisitKind::ALL.iter().position(|x| x == k));
     assert_eq!(kinds, VisitKind::ALL, "every kind of visit is offered once");
     let cleaning = service(&wang, VisitKind::Cleaning).await;
-    assert_eq!(cleaning.provider.name.zh, "安心家政服务社");
+    assert_eq!(cleaning.provider.organisation.zh, "安心家政服务社");
     assert_eq!(cleaning.duration_minutes, 120);
     // ¥80 for two hours; 王秀英 (86) gets the age-80 visit subsidy of ¥20 and pays ¥60.
     assert_eq!(

@@ -95,6 +95,7 @@ pub fn meal(slot_id: i64, fulfilment: Fulfilment) -> api::CreateBookingRequest {
     api::CreateBookingRequest::Meal {
         slot_id,
         fulfilment,
+        address: None,
     }
 }
 
