@@ -100,6 +100,10 @@ pub fn explain(
         ProblemType::OverlappingBooking => tr(lang, "problem.overlapping_booking"),
         ProblemType::CentreClosed => with_help(lang, tr(lang, "problem.centre_closed"), hotline),
         ProblemType::TransportFull => tr(lang, "problem.transport_full"),
+        ProblemType::AddressMissing => tr(lang, "problem.address_missing"),
+        ProblemType::NotCompleted | ProblemType::AlreadyRated => {
+            tr(lang, "problem.fulfilment_unavailable")
+        }
         // Staff sign-in and visit transitions: never the elder's doing, so staff help.
         ProblemType::IllegalTransition
         | ProblemType::PasswordWrong

@@ -1,6 +1,7 @@
 //! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame.
 
 mod big_button;
+mod diet_tags;
 mod icon;
 mod idle_guard;
 mod keypad;
@@ -8,9 +9,11 @@ mod lang_switch;
 mod notice;
 mod screen;
 mod speak_button;
+mod text_box;
 mod tile;
 
 pub use big_button::{BigButton, ButtonKind};
+pub use diet_tags::{DietTags, diet_icon};
 pub use icon::{Icon, IconKind};
 pub use idle_guard::IdleGuard;
 pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};
@@ -18,4 +21,5 @@ pub use lang_switch::LangSwitch;
 pub use notice::{Loading, Notice, Tone};
 pub use screen::Screen;
 pub use speak_button::SpeakAgain;
+pub use text_box::TextBox;
 pub use tile::Tile;

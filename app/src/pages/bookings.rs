@@ -434,7 +434,11 @@ mod tests {
                 serve_from: at,
                 serve_until: at,
                 dishes: Vec::new(),
+                delivery_address: None,
             }),
+            provider: Default::default(),
+            rating: None,
+            can_rate: false,
             price: PriceSplit {
                 you_pay: Fen(500),
                 ..Default::default()

@@ -59,7 +59,7 @@ pub fn VisitWindows() -> impl IntoView {
 fn WindowDays(service: VisitService, windows: Vec<VisitWindow>) -> impl IntoView {
     let i18n = use_i18n();
     let kind = service.kind;
-    let provider = service.provider.name.clone();
+    let provider = service.provider.organisation.clone();
     let mut days: Vec<Vec<VisitWindow>> = Vec::new();
     for w in windows {
         match days.last_mut() {
