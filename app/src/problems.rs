@@ -102,9 +102,7 @@ pub fn explain(
         ProblemType::TransportFull => tr(lang, "problem.transport_full"),
         ProblemType::NotCompleted => with_help(lang, tr(lang, "problem.not_completed"), hotline),
         ProblemType::AlreadyRated => tr(lang, "problem.already_rated"),
-        ProblemType::AddressMissing => {
-            with_help(lang, tr(lang, "problem.address_missing"), hotline)
-        }
+        ProblemType::AddressMissing => tr(lang, "problem.address_missing"),
         // Staff sign-in and visit transitions: never the elder's doing, so staff help.
         ProblemType::IllegalTransition
         | ProblemType::PasswordWrong

@@ -1,7 +1,10 @@
 //! The domain in words: meals, ways to get them, booking statuses and money.
 //! Money is only formatted here, never computed (ARCHITECTURE.md).
 
-use api::{BookingStatus, DaycarePeriod, Fen, Fulfilment, Lang, MealKind, VisitKind, VisitStage};
+use api::{
+    BookingStatus, DaycarePeriod, DietTag, Fen, Fulfilment, Lang, MealKind, PriceSplit, VisitKind,
+    VisitStage,
+};
 
 use crate::i18n::{tr, tr_with};
 
@@ -17,6 +20,32 @@ pub fn fulfilment(lang: Lang, how: Fulfilment) -> String {
         Fulfilment::DineIn => tr(lang, "fulfilment.dine_in"),
         Fulfilment::Pickup => tr(lang, "fulfilment.pickup"),
         Fulfilment::Delivery => tr(lang, "fulfilment.delivery"),
+    }
+}
+
+/// "政府补贴 ¥10.00，您付 ¥30.00", or just what the elder pays when nothing is subsidised.
+pub fn price_line(lang: Lang, price: &PriceSplit) -> String {
+    let pay = money(lang, price.you_pay);
+    if price.subsidy.0 > 0 {
+        tr_with(
+            lang,
+            "price.line",
+            &[("subsidy", &money(lang, price.subsidy)), ("pay", &pay)],
+        )
+    } else {
+        tr_with(lang, "slots.you_pay", &[("amount", &pay)])
+    }
+}
+
+/// A dietary tag in two to four characters (软烂, 低盐…), always shown beside its icon.
+pub fn diet(lang: Lang, tag: DietTag) -> String {
+    match tag {
+        DietTag::Soft => tr(lang, "diet.soft"),
+        DietTag::LowSalt => tr(lang, "diet.low_salt"),
+        DietTag::LowSugar => tr(lang, "diet.low_sugar"),
+        DietTag::LowFat => tr(lang, "diet.low_fat"),
+        DietTag::Vegetarian => tr(lang, "diet.vegetarian"),
+        DietTag::Halal => tr(lang, "diet.halal"),
     }
 }
 

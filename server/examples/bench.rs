@@ -115,6 +115,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
         let req = CreateBookingRequest::Meal {
             slot_id: slot.id,
             fulfilment: Fulfilment::DineIn,
+            address: None,
         };
         tokio::spawn(async move {
             let t = Instant::now();

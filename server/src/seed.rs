@@ -1,8 +1,12 @@
 //! Demo data for 阳光社区 (Sunshine Community): what `cargo xtask run` shows and what the
 //! end-to-end tests book against. The sign-ins are listed in the README. Day care and home
-//! visits are in [`care`].
+//! visits are in [`care`], provider cards in [`cards`], dietary tags and needs in [`diet`],
+//! and the one demo elder with a past in [`history`].
 
+mod cards;
 mod care;
+mod diet;
+mod history;
 
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime};
 
@@ -192,7 +196,11 @@ pub async fn demo(db: &Db, clock: &Clock, tz: FixedOffset) -> Result<()> {
     let today = db::today(clock.now(), tz);
     publish_menus(db, today, tz).await?;
     care::catalogue(db).await?;
-    care::publish(db, today, tz).await
+    care::publish(db, today, tz).await?;
+    cards::apply(db).await?;
+    history::apply(db, clock, tz).await?;
+    // After the history, which publishes yesterday's menu.
+    diet::apply(db).await
 }
 
 async fn base(db: &Db, now: i64) -> Result<()> {
@@ -338,6 +346,17 @@ struct MealTimes {
 /// Publishes lunch and dinner for `MENU_DAYS` days from `today` in every canteen, rotating
 /// the weekly menus; days already published are left alone.
 pub async fn publish_menus(db: &Db, today: NaiveDate, tz: FixedOffset) -> Result<()> {
+    let days = (0..MENU_DAYS).filter_map(|offset| today.checked_add_days(Days::new(offset)));
+    publish_menu_days(db, days, tz).await
+}
+
+/// Publishes lunch and dinner on each of `days` in every canteen (the demo's past meals
+/// need days before today too).
+async fn publish_menu_days(
+    db: &Db,
+    days: impl Iterator<Item = NaiveDate> + Clone,
+    tz: FixedOffset,
+) -> Result<()> {
     let canteens: Vec<MealTimes> = sqlx::query_as(
         "SELECT id, lunch_from, lunch_until, lunch_order_by, lunch_cancel_by, lunch_capacity, lunch_price_fen,
                 dinner_from, dinner_until, dinner_order_by, dinner_cancel_by, dinner_capacity, dinner_price_fen
@@ -350,10 +369,7 @@ pub async fn publish_menus(db: &Db, today: NaiveDate, tz: FixedOffset) -> Result
         db::unix_at(date, time, tz)
     };
     for c in &canteens {
-        for offset in 0..MENU_DAYS {
-            let Some(date) = today.checked_add_days(Days::new(offset)) else {
-                continue;
-            };
+        for date in days.clone() {
             let rotation = usize::try_from(date.num_days_from_ce().rem_euclid(7)).unwrap_or(0);
             let meals = [
                 (

@@ -333,3 +333,51 @@ async fn overlapping_day_care_requests_sent_at_once_book_only_one() {
     }));
     assert_eq!(wang.bookings().await.unwrap().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_ratings_of_one_meal_sent_at_once_rate_it_once() {
+    const RATERS: usize = 20;
+    let srv = TestServer::start().await;
+    // 陈志明's lunch yesterday was served and is not rated yet.
+    let chen = srv.sign_in(CHEN).await;
+    let lunch = chen
+        .bookings()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|b| matches!(b.service, api::BookedService::Meal(_)))
+        .expect("the demo gives 陈志明 yesterday's lunch");
+    assert!(lunch.can_rate);
+    let faces = api::RatingFace::ALL;
+    let attempts = (0..RATERS).map(|i| {
+        let c = chen.clone();
+        let req = api::RateRequest {
+            face: faces[i % faces.len()],
+            comment: Some(format!("第 {i} 次")),
+        };
+        tokio::spawn(async move { c.rate_booking(lunch.id, &req, &key()).await })
+    });
+    let results: Vec<_> = join_all(attempts)
+        .await
+        .into_iter()
+        .map(|r| r.unwrap())
+        .collect();
+    let rated: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(rated.len(), 1, "{results:?}");
+    let already = results
+        .iter()
+        .filter(|r| matches!(r, Err(ApiError::Problem(p)) if p.kind.slug() == "already-rated" && p.status == 409))
+        .count();
+    assert_eq!(already, RATERS - 1, "{results:?}");
+    let stored: (i64, String) =
+        sqlx::query_as("SELECT COUNT(*), MAX(comment) FROM ratings WHERE booking_id = ?")
+            .bind(lunch.id)
+            .fetch_one(srv.db())
+            .await
+            .unwrap();
+    assert_eq!(
+        stored,
+        (1, rated[0].rating.clone().unwrap().comment.unwrap()),
+        "the one stored is the one answered"
+    );
+}

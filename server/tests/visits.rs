@@ -4,12 +4,11 @@
 mod common;
 
 use api::{
-    ApiError, BookedService, Booking, BookingStatus, Client, CreateBookingRequest, Fen,
-    StaffSignInRequest, VisitKind, VisitStage, VisitTransitionRequest,
+    ApiError, BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, StaffSignInRequest,
+    VisitKind, VisitStage, VisitTransitionRequest,
 };
 use chrono::Duration;
 use common::*;
-use linli_server::{auth, db::people};
 
 fn assign(worker: &str) -> VisitTransitionRequest {
     VisitTransitionRequest::Assign {
@@ -24,17 +23,6 @@ fn visit_of(b: &Booking) -> &api::VisitBooking {
     }
 }
 
-/// A signed-in client for an existing person, without going through a sign-in endpoint
-/// (family members have none yet).
-async fn session_for(srv: &TestServer, person_id: i64, elder: i64) -> Client {
-    let (token, hash) = auth::new_token();
-    let now = srv.clock.unix();
-    people::create_session(srv.db(), &hash, person_id, now, now + 3600)
-        .await
-        .unwrap();
-    srv.client().with_token(token).acting_for(elder)
-}
-
 #[tokio::test]
 async fn an_elder_requests_a_cleaning_and_sees_each_stage_staff_move_it_to() {
     let srv = TestServer::start().await;
@@ -44,7 +32,7 @@ async fn an_elder_requests_a_cleaning_and_sees_each_stage_staff_move_it_to() {
     kinds.sort_by_key(|k| VisitKind::ALL.iter().position(|x| x == k));
     assert_eq!(kinds, VisitKind::ALL, "every kind of visit is offered once");
     let cleaning = service(&wang, VisitKind::Cleaning).await;
-    assert_eq!(cleaning.provider.name.zh, "安心家政服务社");
+    assert_eq!(cleaning.provider.organisation.zh, "安心家政服务社");
     assert_eq!(cleaning.duration_minutes, 120);
     // ¥80 for two hours; 王秀英 (86) gets the age-80 visit subsidy of ¥20 and pays ¥60.
     assert_eq!(
@@ -157,11 +145,7 @@ async fn only_staff_of_the_elders_community_drive_visits() {
         ("forbidden", 403),
         "the elder cannot move their own visit on"
     );
-    let daughter = people::by_account(srv.db(), "13900000001")
-        .await
-        .unwrap()
-        .unwrap();
-    let family = session_for(&srv, daughter.id, elder_id).await;
+    let family = srv.daughter_for(elder_id).await;
     assert_eq!(
         family.bookings().await.unwrap().len(),
         1,
@@ -191,7 +175,7 @@ async fn only_staff_of_the_elders_community_drive_visits() {
     .fetch_one(srv.db())
     .await
     .unwrap();
-    let stranger = session_for(&srv, stranger, elder_id).await;
+    let stranger = srv.session_for(stranger, elder_id).await;
     assert_eq!(
         refused(
             stranger

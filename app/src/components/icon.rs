@@ -25,6 +25,14 @@ pub enum IconKind {
     DineIn,
     Pickup,
     Delivery,
+    DietSoft,
+    DietLowSalt,
+    DietLowSugar,
+    DietLowFat,
+    DietVegetarian,
+    DietHalal,
+    Star,
+    Edit,
     Warning,
     Person,
     /// The three rating faces: drawn so they differ by shape (the mouth), not colour.
@@ -102,6 +110,24 @@ fn paths(icon: IconKind) -> &'static [&'static str] {
             "M2 6h12v10H2zM14 10h4l3 3v3h-7",
             "M5.2 17.5a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0-3.6 0M15.2 17.5a1.8 1.8 0 1 0 3.6 0a1.8 1.8 0 1 0-3.6 0",
         ],
+        // A bowl with a spoon resting in it: food that needs little chewing.
+        IconKind::DietSoft => &["M3 12h18a9 9 0 0 1-18 0z", "M15 3l-4 8"],
+        // A salt shaker.
+        IconKind::DietLowSalt => &[
+            "M8 10h8l-1 11H9z",
+            "M8 10a4 4 0 0 1 8 0",
+            "M11 6.5v.01M13 6.5v.01M12 4.5v.01",
+        ],
+        // A sugar cube.
+        IconKind::DietLowSugar => &["M4 8l8-4 8 4v8l-8 4-8-4z", "M4 8l8 4 8-4M12 12v8"],
+        // A drop of oil.
+        IconKind::DietLowFat => &["M12 3s-6 7-6 11a6 6 0 0 0 12 0c0-4-6-11-6-11z"],
+        IconKind::DietVegetarian => &["M5 19C5 10 10 5 20 4c-1 10-6 15-15 15z", "M5 19l8-8"],
+        IconKind::DietHalal => &["M15 3a9 9 0 1 0 6 15A7 7 0 0 1 15 3z"],
+        IconKind::Star => {
+            &["M12 3l2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3l-5.5 2.9 1-6.2L3 9.6l6.2-.9z"]
+        }
+        IconKind::Edit => &["M4 20h4L19 9l-4-4L4 16z", "M13 7l4 4"],
         IconKind::Warning => &["M12 3l10 18H2z", "M12 10v5M12 18v.01"],
         IconKind::Person => &[
             "M8 7a4 4 0 1 0 8 0a4 4 0 1 0-8 0",

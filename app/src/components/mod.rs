@@ -1,6 +1,7 @@
 //! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame.
 
 mod big_button;
+mod diet_tags;
 mod icon;
 mod idle_guard;
 mod keypad;
@@ -9,9 +10,11 @@ mod notice;
 mod provider_card;
 mod screen;
 mod speak_button;
+mod text_box;
 mod tile;
 
 pub use big_button::{BigButton, ButtonKind};
+pub use diet_tags::{DietTags, diet_icon};
 pub use icon::{Icon, IconKind};
 pub use idle_guard::IdleGuard;
 pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};
@@ -20,4 +23,5 @@ pub use notice::{Loading, Notice, Tone};
 pub use provider_card::{ProviderCard, say_provider, tel_href};
 pub use screen::Screen;
 pub use speak_button::SpeakAgain;
+pub use text_box::TextBox;
 pub use tile::Tile;

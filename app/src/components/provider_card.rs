@@ -63,7 +63,7 @@ pub fn ProviderCard(card: Card) -> impl IntoView {
             {government_purchased.then(|| view! {
                 <p class="badge-government" data-testid="government-badge">
                     <Icon kind=IconKind::Government />
-                    <span>{move || i18n.t("provider.government")}</span>
+                    <span>{move || i18n.t("provider.government_purchased")}</span>
                 </p>
             })}
             <dl class="facts">

@@ -1,15 +1,17 @@
 //! `/meals/:slot/:fulfilment`: the confirm screen. It repeats the whole booking
 //! in words and speaks it; one full-width Confirm. The idempotency key is made
 //! once per visit, so a double tap or a retry after a dropped connection books
-//! at most once.
+//! at most once. For delivery it shows (and says) the address, which the elder may
+//! change for this one meal without leaving the screen.
 
-use api::{ApiError, CreateBookingRequest, Fulfilment, ProblemType};
+use api::{ApiError, CreateBookingRequest, ElderProfile, Fulfilment, ProblemType};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{Loading, Screen};
 use crate::i18n::use_i18n;
+use crate::pages::address::{AddressChoice, load_profile};
 use crate::pages::confirm::ConfirmActions;
 use crate::pages::meal_fulfilment::SlotGone;
 use crate::pages::meal_summary::{Facts, MealFacts};
@@ -33,28 +35,40 @@ pub fn MealConfirm() -> impl IntoView {
     let Some(how) = how else {
         return view! { <Redirect path=format!("/meals/{slot_id}") /> }.into_any();
     };
+    let elder = signed_in.elder.id;
     let data = LocalResource::new(move || {
         let client = session.client();
         async move {
             let found = load_slot(&client, meals, slot_id).await?;
+            // The address on file decides what delivery says, so the profile is needed here.
+            let profile = load_profile(&client, meals, elder).await?;
             // The facts only when this meal still offers this way of getting it.
             Ok::<_, ApiError>(found.and_then(|(slot, canteen)| {
-                slot.offer(how)
-                    .map(|_| MealFacts::for_slot(&slot, canteen.as_ref(), Some(how)))
+                slot.offer(how).map(|_| Chosen {
+                    facts: MealFacts::for_slot(&slot, canteen.as_ref(), Some(how)),
+                    profile,
+                })
             }))
         }
     });
+    let address = RwSignal::new(None::<String>);
     let on_behalf = signed_in
         .is_on_behalf()
         .then_some(signed_in.elder.name.clone());
 
     let title = move || i18n.t("confirm.title");
     let say = move || match data.get() {
-        Some(Ok(Some(facts))) => {
+        Some(Ok(Some(chosen))) => {
+            let lang = i18n.lang();
+            let to = (how == Fulfilment::Delivery)
+                .then(|| address.get_untracked().or(chosen.profile.address.clone()))
+                .flatten()
+                .map(|a| i18n.t_with("address.say_deliver_to", &[("address", &a)]))
+                .unwrap_or_default();
             format!(
-                "{} {}{}",
+                "{} {}{to}{}",
                 title(),
-                facts.spoken(i18n.lang()),
+                chosen.facts.spoken(lang),
                 i18n.t("confirm.say_press")
             )
         }
@@ -70,15 +84,29 @@ pub fn MealConfirm() -> impl IntoView {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(err)) => view! { <LoadProblem err retry=move || data.refetch() /> }.into_any(),
                 Some(Ok(None)) => view! { <SlotGone /> }.into_any(),
-                Some(Ok(Some(facts))) => view! { <ConfirmBooking facts slot_id how /> }.into_any(),
+                Some(Ok(Some(chosen))) => view! { <ConfirmBooking chosen slot_id how address /> }.into_any(),
             }}
         </Screen>
     }
     .into_any()
 }
 
+/// What the confirm screen shows: the meal, and the elder's address on file.
+#[derive(Debug, Clone, PartialEq)]
+struct Chosen {
+    facts: MealFacts,
+    profile: ElderProfile,
+}
+
 #[component]
-fn ConfirmBooking(facts: MealFacts, slot_id: i64, how: Fulfilment) -> impl IntoView {
+fn ConfirmBooking(
+    chosen: Chosen,
+    slot_id: i64,
+    how: Fulfilment,
+    /// The address typed for this delivery; `None` for the one on file.
+    address: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let Chosen { facts, profile, .. } = chosen;
     let i18n = use_i18n();
     let explainer = use_explainer();
     let way_forward = move |kind: ProblemType| match kind {
@@ -92,10 +120,18 @@ fn ConfirmBooking(facts: MealFacts, slot_id: i64, how: Fulfilment) -> impl IntoV
         )),
         _ => None,
     };
+    let delivery = how == Fulfilment::Delivery;
     view! {
         <Facts facts />
+        {delivery.then(|| view! {
+            <AddressChoice on_file=profile.address.clone() chosen=address heading=Signal::derive(move || i18n.t("address.deliver_to")) />
+        })}
         <ConfirmActions
-            request=move || CreateBookingRequest::Meal { slot_id, fulfilment: how, address: None }
+            request=move || CreateBookingRequest::Meal {
+                slot_id,
+                fulfilment: how,
+                address: if delivery { address.get_untracked() } else { None },
+            }
             booked="/booked/"
             explain=move |e| explainer.explain(e)
             way_forward

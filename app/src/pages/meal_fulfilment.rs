@@ -1,13 +1,16 @@
 //! `/meals/:slot`, tap 2 of 3: "how would you like it?" Only the ways this meal
-//! offers, each with its price from the platform (堂食 / 自取 / 送餐).
+//! offers, each with its price from the platform (堂食 / 自取 / 送餐), under the menu
+//! with the dishes that suit the elder marked.
 
-use api::{Canteen, Fulfilment, MealSlot};
+use api::{Canteen, DietTag, Fulfilment, MealSlot};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Screen};
 use crate::i18n::use_i18n;
+use crate::pages::address::load_profile;
+use crate::pages::meal_menu::{MealMenu, suiting};
 use crate::pages::meal_summary::MealFacts;
 use crate::pages::{LoadProblem, id_param, load_slot, signed_out_home};
 use crate::state::{MealsCtx, use_session};
@@ -32,25 +35,46 @@ pub fn MealFulfilment() -> impl IntoView {
     let slot_id = id_param("slot").unwrap_or_default();
     let data = LocalResource::new(move || {
         let client = session.client();
-        async move { load_slot(&client, meals, slot_id).await }
+        let elder = session
+            .get_untracked()
+            .map(|s| s.elder.id)
+            .unwrap_or_default();
+        async move {
+            let found = load_slot(&client, meals, slot_id).await?;
+            Ok::<_, api::ApiError>(match found {
+                Some(found) => Some((found, diet_needs(&client, meals, elder).await)),
+                None => None,
+            })
+        }
     });
 
     let title = move || i18n.t("fulfilment.title");
     let say = move || match data.get() {
-        Some(Ok(Some((slot, canteen)))) => {
+        Some(Ok(Some(((slot, canteen), needs)))) => {
             let what = MealFacts::for_slot(&slot, canteen.as_ref(), None).headline(i18n.lang());
             let ways: Vec<String> = slot
                 .offers
                 .iter()
                 .map(|o| words::fulfilment(i18n.lang(), o.fulfilment))
                 .collect();
+            let suiting: Vec<&str> = suiting(&slot.dishes, &needs)
+                .iter()
+                .map(|d| d.name.get(i18n.lang()))
+                .collect();
+            let suits = match suiting.is_empty() {
+                true => String::new(),
+                false => i18n.t_with(
+                    "menu.say_suits",
+                    &[("dishes", &suiting.join(&i18n.t("common.list_separator")))],
+                ),
+            };
             i18n.t_with(
                 "fulfilment.say",
                 &[
                     ("what", &what),
                     ("ways", &ways.join(&i18n.t("common.or_separator"))),
                 ],
-            )
+            ) + &suits
         }
         _ => title(),
     };
@@ -61,15 +85,24 @@ pub fn MealFulfilment() -> impl IntoView {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(err)) => view! { <LoadProblem err retry=move || data.refetch() /> }.into_any(),
                 Some(Ok(None)) => view! { <SlotGone /> }.into_any(),
-                Some(Ok(Some((slot, canteen)))) => view! { <Ways meal_slot=slot canteen /> }.into_any(),
+                Some(Ok(Some(((slot, canteen), needs)))) => view! { <Ways meal_slot=slot canteen needs /> }.into_any(),
             }}
         </Screen>
     }
     .into_any()
 }
 
+/// The elder's standing dietary needs. Only the highlighting depends on them, so a profile
+/// that cannot be read leaves the menu unmarked rather than stopping the booking.
+pub async fn diet_needs(client: &api::Client, meals: MealsCtx, elder: i64) -> Vec<DietTag> {
+    load_profile(client, meals, elder)
+        .await
+        .map(|p| p.diet)
+        .unwrap_or_default()
+}
+
 #[component]
-fn Ways(meal_slot: MealSlot, canteen: Option<Canteen>) -> impl IntoView {
+fn Ways(meal_slot: MealSlot, canteen: Option<Canteen>, needs: Vec<DietTag>) -> impl IntoView {
     let slot = meal_slot;
     let i18n = use_i18n();
     let navigate = use_navigate();
@@ -90,8 +123,10 @@ fn Ways(meal_slot: MealSlot, canteen: Option<Canteen>) -> impl IntoView {
         .iter()
         .filter_map(|f| slot.offer(*f).cloned())
         .collect();
+    let dishes = slot.dishes.clone();
     view! {
         <p class="chosen" data-testid="chosen-meal">{headline} " · " {time}</p>
+        <MealMenu dishes needs />
         <p class="question">{move || i18n.t("fulfilment.question")}</p>
         <ul class="choices">
             {offers

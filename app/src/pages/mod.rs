@@ -1,5 +1,6 @@
 //! One screen per file, named after its place in the elder's journey.
 
+mod address;
 mod booking_cancel;
 mod bookings;
 mod care;
@@ -13,6 +14,7 @@ mod home;
 mod meal_booked;
 mod meal_confirm;
 mod meal_fulfilment;
+mod meal_menu;
 mod meal_slots;
 mod meal_summary;
 mod not_found;

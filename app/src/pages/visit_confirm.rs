@@ -1,15 +1,17 @@
 //! `/visits/:service/:window`: the confirm screen for a home visit. It repeats the service,
-//! who sends the worker, the arrival window, where (the home address the community has on
-//! file) and the price split, and speaks it. An optional note for the worker is picked from
-//! common phrases with toggle chips: no typing, and no extra step.
+//! who sends the worker and who pays, the arrival window and the price split, and speaks
+//! it. Where: the home address on file, which the elder may change for this one visit. An
+//! optional note for the worker is picked from common phrases with toggle chips (no typing,
+//! no extra step), and anything else can be written in a big box.
 
-use api::{CreateBookingRequest, Lang, VisitService, VisitWindow};
+use api::{CreateBookingRequest, ElderProfile, Lang, VisitService, VisitWindow, validate};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::components::{Loading, Screen};
+use crate::components::{Loading, Screen, TextBox};
 use crate::dates;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::pages::address::{AddressChoice, load_profile};
 use crate::pages::care::{ConfirmCare, FactRows, Row, TimeGone, load_window};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
 use crate::problems::Service;
@@ -74,6 +76,20 @@ fn spoken(lang: Lang, service: &VisitService, window: &VisitWindow) -> String {
     ) + &tr_with(lang, "facts.say_cancel", &[("moment", &cancel)])
 }
 
+/// Who pays, with "government-purchased service" said in words where it applies.
+fn funding(lang: Lang, service: &VisitService) -> String {
+    let card = &service.provider;
+    if card.government_purchased {
+        format!(
+            "{} · {}",
+            card.funding.get(lang),
+            tr(lang, "provider.government_purchased")
+        )
+    } else {
+        card.funding.get(lang).to_owned()
+    }
+}
+
 fn rows(lang: Lang, service: &VisitService, window: &VisitWindow) -> Vec<Row> {
     let money = |f| words::money(lang, f);
     let p = &service.price;
@@ -92,6 +108,12 @@ fn rows(lang: Lang, service: &VisitService, window: &VisitWindow) -> Vec<Row> {
             false,
         ),
         (
+            tr(lang, "provider.funding"),
+            funding(lang, service),
+            "fact-funding",
+            false,
+        ),
+        (
             tr(lang, "facts.when"),
             headline(lang, service, window),
             "fact-when",
@@ -101,12 +123,6 @@ fn rows(lang: Lang, service: &VisitService, window: &VisitWindow) -> Vec<Row> {
             tr(lang, "care.window"),
             dates::time_range(lang, &window.starts_at, &window.ends_at),
             "fact-time",
-            false,
-        ),
-        (
-            tr(lang, "care.visit_address"),
-            tr(lang, "care.home_address"),
-            "fact-address",
             false,
         ),
         (
@@ -140,11 +156,14 @@ pub fn VisitConfirm() -> impl IntoView {
     let i18n = use_i18n();
     let service_id = id_param("service").unwrap_or_default();
     let window_id = id_param("window").unwrap_or_default();
+    let meals = expect_context::<crate::state::MealsCtx>();
+    let elder = signed_in.elder.id;
     let data = LocalResource::new(move || {
         let client = session.client();
         async move {
             let found = load_window(&client, service_id, window_id).await?;
-            Ok::<_, api::ApiError>(found.filter(|(_, w)| w.open))
+            let profile = load_profile(&client, meals, elder).await?;
+            Ok::<_, api::ApiError>(found.filter(|(_, w)| w.open).map(|(s, w)| (s, w, profile)))
         }
     });
     let on_behalf = signed_in
@@ -152,7 +171,7 @@ pub fn VisitConfirm() -> impl IntoView {
         .then_some(signed_in.elder.name.clone());
     let title = move || i18n.t("confirm.title");
     let say = move || match data.get() {
-        Some(Ok(Some((s, w)))) => format!(
+        Some(Ok(Some((s, w, _)))) => format!(
             "{} {}{}",
             title(),
             spoken(i18n.lang(), &s, &w),
@@ -170,32 +189,53 @@ pub fn VisitConfirm() -> impl IntoView {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(err)) => view! { <LoadProblem err retry=move || data.refetch() /> }.into_any(),
                 Some(Ok(None)) => view! { <TimeGone to=again.clone() /> }.into_any(),
-                Some(Ok(Some((s, w)))) => view! { <Confirm service=s window=w again=again.clone() /> }.into_any(),
+                Some(Ok(Some((s, w, profile)))) => {
+                    view! { <Confirm service=s window=w profile again=again.clone() /> }.into_any()
+                }
             }}
         </Screen>
     }
     .into_any()
 }
 
+/// The note for the worker: the chosen phrases, then the elder's own words, or nothing.
+fn note_text(lang: Lang, picked: &[Phrase], typed: &str) -> Option<String> {
+    let mut parts: Vec<String> = picked.iter().map(|p| p.words(lang)).collect();
+    let typed = typed.trim();
+    if !typed.is_empty() {
+        parts.push(typed.to_owned());
+    }
+    let note: String = parts
+        .join(&tr(lang, "common.list_separator"))
+        .chars()
+        .take(validate::NOTE_MAX)
+        .collect();
+    (!note.is_empty()).then_some(note)
+}
+
 #[component]
-fn Confirm(service: VisitService, window: VisitWindow, again: String) -> impl IntoView {
+fn Confirm(
+    service: VisitService,
+    window: VisitWindow,
+    profile: ElderProfile,
+    again: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = RwSignal::new(Vec::<Phrase>::new());
+    let typed = RwSignal::new(String::new());
+    let address = RwSignal::new(None::<String>);
     let (service_id, window_id) = (service.id, window.id);
     // The note goes in the elder's language, as they chose it.
     let note = move || {
-        let lang = i18n.lang_untracked();
-        let picked = chosen.get_untracked();
-        (!picked.is_empty()).then(|| {
-            picked
-                .iter()
-                .map(|p| p.words(lang))
-                .collect::<Vec<_>>()
-                .join(&tr(lang, "common.list_separator"))
-        })
+        note_text(
+            i18n.lang_untracked(),
+            &chosen.get_untracked(),
+            &typed.get_untracked(),
+        )
     };
     view! {
         <FactRows rows=move |lang| rows(lang, &service, &window) />
+        <AddressChoice on_file=profile.address chosen=address heading=Signal::derive(move || i18n.t("address.visit_at")) />
         <fieldset class="note-chips">
             <legend>{move || i18n.t("care.note")}</legend>
             {Phrase::ALL
@@ -220,15 +260,38 @@ fn Confirm(service: VisitService, window: VisitWindow, again: String) -> impl In
                 })
                 .collect_view()}
         </fieldset>
+        <TextBox
+            id="note-input"
+            label=Signal::derive(move || i18n.t("care.note_own_words"))
+            value=typed
+            max=validate::NOTE_MAX
+            multiline=true
+        />
         <ConfirmCare
             request=move || CreateBookingRequest::Visit {
                 service_id,
                 window_id,
-                address: None,
+                address: address.get_untracked(),
                 note: note(),
             }
             service=Service::Visit
             again
         />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_note_joins_phrases_and_own_words_and_stays_within_the_limit() {
+        assert_eq!(note_text(Lang::En, &[], "  "), None);
+        let note = note_text(Lang::En, &[Phrase::CallFirst], "Gate code 12").unwrap_or_default();
+        assert!(note.ends_with("Gate code 12"), "{note}");
+        assert!(note.len() > "Gate code 12".len(), "{note}");
+        let long = "字".repeat(validate::NOTE_MAX * 2);
+        let note = note_text(Lang::ZhCn, &[Phrase::Pets], &long).unwrap_or_default();
+        assert_eq!(note.chars().count(), validate::NOTE_MAX);
     }
 }

@@ -81,9 +81,13 @@ fn Catalogue(list: Vec<VisitService>) -> impl IntoView {
                     let kind = s.kind;
                     let detail = move || {
                         let lang = i18n.lang();
-                        let pay = i18n.t_with("slots.you_pay", &[("amount", &words::money(lang, s.price.you_pay))]);
                         let minutes = i18n.t_with("visits.duration", &[("minutes", &s.duration_minutes.to_string())]);
-                        format!("{minutes} · {pay}\n{}", s.provider.organisation.get(lang))
+                        let pay = words::price_line(lang, &s.price);
+                        let mut provider = s.provider.organisation.get(lang).to_owned();
+                        if s.provider.government_purchased {
+                            provider = format!("{provider} · {}", i18n.t("provider.government_purchased"));
+                        }
+                        format!("{}\n{minutes} · {pay}\n{provider}", s.description.get(lang))
                     };
                     view! {
                         <li data-testid=format!("service-{}", kind_slug(kind))>

@@ -2,7 +2,7 @@
 //! show what was chosen without asking the platform again. Prices are per
 //! elder, so all of it is wiped at sign-out.
 
-use api::{Booking, Canteen, MealSlot};
+use api::{Booking, Canteen, ElderProfile, MealSlot};
 use leptos::prelude::*;
 
 #[derive(Debug, Clone, Copy)]
@@ -10,6 +10,8 @@ pub struct MealsCtx {
     pub canteens: RwSignal<Option<Vec<Canteen>>>,
     pub slots: RwSignal<Vec<MealSlot>>,
     pub bookings: RwSignal<Vec<Booking>>,
+    /// The elder's address and dietary needs (personal: wiped with the rest).
+    pub profile: RwSignal<Option<ElderProfile>>,
 }
 
 impl Default for MealsCtx {
@@ -24,6 +26,7 @@ impl MealsCtx {
             canteens: RwSignal::new(None),
             slots: RwSignal::new(Vec::new()),
             bookings: RwSignal::new(Vec::new()),
+            profile: RwSignal::new(None),
         }
     }
 
@@ -31,6 +34,7 @@ impl MealsCtx {
         self.canteens.set(None);
         self.slots.set(Vec::new());
         self.bookings.set(Vec::new());
+        self.profile.set(None);
     }
 
     pub fn canteen(&self, id: i64) -> Option<Canteen> {

@@ -4,7 +4,7 @@
 
 use sqlx::SqliteExecutor;
 
-use super::{Db, Tx};
+use super::{Db, Tx, providers::ProviderRow};
 
 /// A booking with who made it and the times of what it is for, whatever its kind.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -34,11 +34,25 @@ pub struct BookingRow {
     pub cancel_by: i64,
     /// Whom to call about it: the canteen, the centre or the provider.
     pub hotline: String,
+    /// Where a delivered meal goes.
+    pub delivery_address: Option<String>,
+    /// The card of the canteen, centre or visit provider.
+    #[sqlx(flatten)]
+    pub provider: ProviderRow,
+    /// The rating, once given, and who gave it.
+    pub rating_face: Option<String>,
+    pub rating_comment: Option<String>,
+    pub rated_by: Option<i64>,
+    pub rated_by_name: Option<String>,
+    pub rated_by_kind: Option<String>,
+    pub rated_at: Option<i64>,
 }
 
 /// The envelope query followed by `$tail` (a WHERE and ORDER BY); `concat!` keeps the SQL a
 /// `&'static str`, which sqlx accepts as safe. Exactly one of the three LEFT JOIN chains
-/// matches a row (the table's CHECK ties the reference columns to `kind`).
+/// matches a row (the table's CHECK ties the reference columns to `kind`), so each COALESCE
+/// picks the column of the booking's own kind; the committee is that of the provider's
+/// community.
 macro_rules! select_bookings {
     ($tail:literal) => {
         concat!(
@@ -50,7 +64,17 @@ macro_rules! select_bookings {
            COALESCE(s.serve_from, d.starts_at, w.starts_at) AS starts_at,
            COALESCE(s.serve_until, d.ends_at, w.ends_at) AS ends_at,
            COALESCE(s.cancel_by, d.cancel_by, w.cancel_by) AS cancel_by,
-           COALESCE(c.hotline, dc.hotline, vp.hotline) AS hotline
+           COALESCE(c.hotline, dc.hotline, vp.hotline) AS hotline,
+           b.delivery_address,
+           COALESCE(c.operator_zh, dc.operator_zh, vp.name_zh) AS organisation_zh,
+           COALESCE(c.operator_en, dc.operator_en, vp.name_en) AS organisation_en,
+           cm.committee_zh, cm.committee_en,
+           COALESCE(c.funding_zh, dc.funding_zh, vp.funding_zh) AS funding_zh,
+           COALESCE(c.funding_en, dc.funding_en, vp.funding_en) AS funding_en,
+           COALESCE(c.government_purchased, dc.government_purchased, vp.government_purchased)
+               AS government_purchased,
+           r.face AS rating_face, r.comment AS rating_comment, r.rated_by,
+           rp.name AS rated_by_name, rp.kind AS rated_by_kind, r.rated_at
     FROM bookings b
     JOIN people e ON e.id = b.elder_id
     JOIN people m ON m.id = b.booked_by
@@ -59,7 +83,10 @@ macro_rules! select_bookings {
     LEFT JOIN daycare_sessions d ON d.id = b.daycare_session_id
     LEFT JOIN daycare_centres dc ON dc.id = d.centre_id
     LEFT JOIN visit_windows w ON w.id = b.visit_window_id
-    LEFT JOIN visit_providers vp ON vp.id = w.provider_id",
+    LEFT JOIN visit_providers vp ON vp.id = w.provider_id
+    JOIN communities cm ON cm.id = COALESCE(c.community_id, dc.community_id, vp.community_id)
+    LEFT JOIN ratings r ON r.booking_id = b.id
+    LEFT JOIN people rp ON rp.id = r.rated_by",
             $tail
         )
     };
@@ -93,7 +120,7 @@ pub async fn get(
 pub async fn has_active_meal(tx: &mut Tx, elder_id: i64, slot_id: i64) -> sqlx::Result<bool> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM bookings
-         WHERE elder_id = ? AND meal_slot_id = ? AND status IN ('pending', 'booked')",
+         WHERE elder_id = ? AND meal_slot_id = ? AND status IN ('pending', 'booked', 'arrived')",
     )
     .bind(elder_id)
     .bind(slot_id)
@@ -107,20 +134,24 @@ pub struct NewMealBooking<'a> {
     pub booked_by: i64,
     pub slot_id: i64,
     pub fulfilment: &'a str,
+    /// Where to deliver; only for delivery.
+    pub delivery_address: Option<&'a str>,
     pub price: &'a api::PriceSplit,
     pub now: i64,
 }
 
 pub async fn insert_meal(tx: &mut Tx, b: &NewMealBooking<'_>) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "INSERT INTO bookings (elder_id, booked_by, kind, status, meal_slot_id, fulfilment, full_price_fen,
-                               subsidy_fen, delivery_fee_fen, you_pay_fen, created_at)
-         VALUES (?, ?, 'meal', 'booked', ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO bookings (elder_id, booked_by, kind, status, meal_slot_id, fulfilment,
+                               delivery_address, full_price_fen, subsidy_fen, delivery_fee_fen,
+                               you_pay_fen, created_at)
+         VALUES (?, ?, 'meal', 'booked', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
     )
     .bind(b.elder_id)
     .bind(b.booked_by)
     .bind(b.slot_id)
     .bind(b.fulfilment)
+    .bind(b.delivery_address)
     .bind(b.price.full_price.0)
     .bind(b.price.subsidy.0)
     .bind(b.price.delivery_fee.0)
@@ -145,4 +176,29 @@ pub async fn cancel(tx: &mut Tx, id: i64, by: i64, now: i64) -> sqlx::Result<()>
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Records attendance at a meal or day-care booking: moves its status from `from` to `to`
+/// and notes who did it. Conditional on `from`, like a visit's stage: a concurrent change
+/// that got there first makes this one affect no row.
+pub async fn set_attendance(
+    tx: &mut Tx,
+    id: i64,
+    from: &str,
+    to: &str,
+    by: i64,
+    now: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE bookings SET status = ?1, attendance_at = ?2, attendance_by = ?3
+         WHERE id = ?4 AND status = ?5 AND kind IN ('meal', 'daycare')",
+    )
+    .bind(to)
+    .bind(now)
+    .bind(by)
+    .bind(id)
+    .bind(from)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

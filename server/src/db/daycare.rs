@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sqlx::SqliteExecutor;
 
-use super::{Db, Tx};
+use super::{Db, Tx, providers::ProviderRow};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CentreRow {
@@ -16,6 +16,22 @@ pub struct CentreRow {
     pub address_en: String,
     pub hotline: String,
     pub places: i64,
+    #[sqlx(flatten)]
+    pub provider: ProviderRow,
+}
+
+/// A centre with its provider card; `$tail` is a WHERE and ORDER BY.
+macro_rules! select_centres {
+    ($tail:literal) => {
+        concat!(
+            "SELECT c.id, c.community_id, c.name_zh, c.name_en, c.address_zh, c.address_en,
+                    c.hotline, c.places, c.operator_zh AS organisation_zh,
+                    c.operator_en AS organisation_en, m.committee_zh, m.committee_en,
+                    c.funding_zh, c.funding_en, c.government_purchased
+             FROM daycare_centres c JOIN communities m ON m.id = c.community_id",
+            $tail
+        )
+    };
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -44,23 +60,17 @@ pub struct ClosedDayRow {
 }
 
 pub async fn centres(db: &Db, community_id: i64) -> sqlx::Result<Vec<CentreRow>> {
-    sqlx::query_as(
-        "SELECT id, community_id, name_zh, name_en, address_zh, address_en, hotline, places
-         FROM daycare_centres WHERE community_id = ? ORDER BY id",
-    )
-    .bind(community_id)
-    .fetch_all(db)
-    .await
+    sqlx::query_as(select_centres!(" WHERE c.community_id = ? ORDER BY c.id"))
+        .bind(community_id)
+        .fetch_all(db)
+        .await
 }
 
 pub async fn centre(db: impl SqliteExecutor<'_>, id: i64) -> sqlx::Result<Option<CentreRow>> {
-    sqlx::query_as(
-        "SELECT id, community_id, name_zh, name_en, address_zh, address_en, hotline, places
-         FROM daycare_centres WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
+    sqlx::query_as(select_centres!(" WHERE c.id = ?"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
 }
 
 /// Sessions of a centre on days `from` ≤ date < `until`, in time order.
@@ -125,7 +135,7 @@ pub async fn is_closed(tx: &mut Tx, centre_id: i64, date: &str) -> sqlx::Result<
 pub async fn has_active(tx: &mut Tx, elder_id: i64, session_id: i64) -> sqlx::Result<bool> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM bookings
-         WHERE elder_id = ? AND daycare_session_id = ? AND status IN ('pending', 'booked')",
+         WHERE elder_id = ? AND daycare_session_id = ? AND status IN ('pending', 'booked', 'arrived')",
     )
     .bind(elder_id)
     .bind(session_id)
@@ -145,7 +155,7 @@ pub async fn overlapping(
 ) -> sqlx::Result<Option<i64>> {
     sqlx::query_scalar(
         "SELECT b.id FROM bookings b JOIN daycare_sessions d ON d.id = b.daycare_session_id
-         WHERE b.elder_id = ? AND b.status IN ('pending', 'booked')
+         WHERE b.elder_id = ? AND b.status IN ('pending', 'booked', 'arrived')
            AND d.starts_at < ? AND d.ends_at > ?
          ORDER BY d.starts_at LIMIT 1",
     )

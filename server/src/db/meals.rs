@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use sqlx::SqliteExecutor;
 
-use super::{Db, Tx};
+use super::{Db, Tx, providers::ProviderRow};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct CanteenRow {
@@ -16,6 +16,8 @@ pub struct CanteenRow {
     pub hotline: String,
     pub offers_delivery: bool,
     pub delivery_fee_fen: i64,
+    #[sqlx(flatten)]
+    pub provider: ProviderRow,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -38,28 +40,51 @@ pub struct DishRow {
     pub slot_id: i64,
     pub name_zh: String,
     pub name_en: String,
+    /// The dish's diet tags, comma-separated (`GROUP_CONCAT`), or `None` when untagged.
+    pub tags: Option<String>,
+}
+
+/// A canteen with its provider card: the operator, the committee of its community, its
+/// funding. `$tail` is a WHERE and ORDER BY.
+macro_rules! select_canteens {
+    ($tail:literal) => {
+        concat!(
+            "SELECT c.id, c.community_id, c.name_zh, c.name_en, c.address_zh, c.address_en,
+                    c.hotline, c.offers_delivery, c.delivery_fee_fen,
+                    c.operator_zh AS organisation_zh, c.operator_en AS organisation_en,
+                    m.committee_zh, m.committee_en, c.funding_zh, c.funding_en,
+                    c.government_purchased
+             FROM canteens c JOIN communities m ON m.id = c.community_id",
+            $tail
+        )
+    };
+}
+
+/// Dishes with their tags; `$tail` is a WHERE and ORDER BY over `dishes d`.
+macro_rules! select_dishes {
+    ($tail:literal) => {
+        concat!(
+            "SELECT d.slot_id, d.name_zh, d.name_en,
+                    (SELECT GROUP_CONCAT(t.tag) FROM dish_tags t
+                     WHERE t.slot_id = d.slot_id AND t.position = d.position) AS tags
+             FROM dishes d",
+            $tail
+        )
+    };
 }
 
 pub async fn canteens(db: &Db, community_id: i64) -> sqlx::Result<Vec<CanteenRow>> {
-    sqlx::query_as(
-        "SELECT id, community_id, name_zh, name_en, address_zh, address_en, hotline, offers_delivery,
-                delivery_fee_fen
-         FROM canteens WHERE community_id = ? ORDER BY id",
-    )
-    .bind(community_id)
-    .fetch_all(db)
-    .await
+    sqlx::query_as(select_canteens!(" WHERE c.community_id = ? ORDER BY c.id"))
+        .bind(community_id)
+        .fetch_all(db)
+        .await
 }
 
 pub async fn canteen(db: impl SqliteExecutor<'_>, id: i64) -> sqlx::Result<Option<CanteenRow>> {
-    sqlx::query_as(
-        "SELECT id, community_id, name_zh, name_en, address_zh, address_en, hotline, offers_delivery,
-                delivery_fee_fen
-         FROM canteens WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_optional(db)
-    .await
+    sqlx::query_as(select_canteens!(" WHERE c.id = ?"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
 }
 
 /// Slots of a canteen on days `from` ≤ date < `until`, in serving order.
@@ -99,10 +124,10 @@ pub async fn dishes(
     from: NaiveDate,
     until: NaiveDate,
 ) -> sqlx::Result<Vec<DishRow>> {
-    sqlx::query_as(
-        "SELECT d.slot_id, d.name_zh, d.name_en FROM dishes d JOIN meal_slots s ON s.id = d.slot_id
-         WHERE s.canteen_id = ? AND s.date >= ? AND s.date < ? ORDER BY d.slot_id, d.position",
-    )
+    sqlx::query_as(select_dishes!(
+        " JOIN meal_slots s ON s.id = d.slot_id
+          WHERE s.canteen_id = ? AND s.date >= ? AND s.date < ? ORDER BY d.slot_id, d.position"
+    ))
     .bind(canteen_id)
     .bind(from.to_string())
     .bind(until.to_string())
@@ -114,12 +139,10 @@ pub async fn dishes_of_slot(
     db: impl SqliteExecutor<'_>,
     slot_id: i64,
 ) -> sqlx::Result<Vec<DishRow>> {
-    sqlx::query_as(
-        "SELECT slot_id, name_zh, name_en FROM dishes WHERE slot_id = ? ORDER BY position",
-    )
-    .bind(slot_id)
-    .fetch_all(db)
-    .await
+    sqlx::query_as(select_dishes!(" WHERE d.slot_id = ? ORDER BY d.position"))
+        .bind(slot_id)
+        .fetch_all(db)
+        .await
 }
 
 /// Takes one place if any is left. The check and the increment are one statement, so no
@@ -190,4 +213,21 @@ pub async fn publish_slot(db: &Db, s: &NewSlot<'_>) -> sqlx::Result<Option<i64>>
     }
     tx.commit().await?;
     Ok(id)
+}
+
+/// Tags every dish called `name_zh`, on every slot, with `tags`; tags already there stay.
+/// Menus are published by name, so this tags old and new slots alike.
+pub async fn tag_dishes(db: &Db, name_zh: &str, tags: &[&str]) -> sqlx::Result<()> {
+    for tag in tags {
+        sqlx::query(
+            "INSERT INTO dish_tags (slot_id, position, tag)
+             SELECT slot_id, position, ? FROM dishes WHERE name_zh = ?
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(tag)
+        .bind(name_zh)
+        .execute(db)
+        .await?;
+    }
+    Ok(())
 }

@@ -1,9 +1,12 @@
 //! Database access: the pool, migrations, and one module of queries per resource.
 
 pub mod bookings;
+pub mod complaints;
 pub mod daycare;
 pub mod meals;
 pub mod people;
+pub mod providers;
+pub mod ratings;
 pub mod visits;
 
 use std::{str::FromStr, time::Duration};

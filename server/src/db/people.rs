@@ -90,6 +90,28 @@ pub async fn clear_wrong_pins(db: &Db, id: i64) -> sqlx::Result<()> {
     Ok(())
 }
 
+/// The elder's address on file, the default for a visit or a meal delivery; `None` when
+/// there is none or it is blank.
+pub async fn home_address(db: impl SqliteExecutor<'_>, id: i64) -> sqlx::Result<Option<String>> {
+    let address: Option<Option<String>> =
+        sqlx::query_scalar("SELECT address FROM people WHERE id = ?")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    Ok(address
+        .flatten()
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty()))
+}
+
+/// An elder's standing dietary needs (tag names), in no particular order.
+pub async fn diet_needs(db: &Db, id: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar("SELECT tag FROM diet_needs WHERE person_id = ?")
+        .bind(id)
+        .fetch_all(db)
+        .await
+}
+
 pub async fn community_hotline(db: &Db, community_id: i64) -> sqlx::Result<String> {
     sqlx::query_scalar("SELECT hotline FROM communities WHERE id = ?")
         .bind(community_id)

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use sqlx::SqliteExecutor;
 
-use super::{Db, Tx};
+use super::{Db, Tx, providers::ProviderRow};
 
-/// A service joined with its provider.
+/// A service joined with its provider's card.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ServiceRow {
     pub id: i64,
@@ -19,11 +19,8 @@ pub struct ServiceRow {
     pub description_en: String,
     pub duration_minutes: i64,
     pub price_fen: i64,
-    pub provider_zh: String,
-    pub provider_en: String,
-    pub hotline: String,
-    pub funding_zh: String,
-    pub funding_en: String,
+    #[sqlx(flatten)]
+    pub provider: ProviderRow,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -64,9 +61,10 @@ macro_rules! select_services {
         concat!(
             "SELECT s.id, s.provider_id, p.community_id, s.kind, s.name_zh, s.name_en,
                     s.description_zh, s.description_en, s.duration_minutes, s.price_fen,
-                    p.name_zh AS provider_zh, p.name_en AS provider_en, p.hotline, p.funding_zh,
-                    p.funding_en
-             FROM visit_services s JOIN visit_providers p ON p.id = s.provider_id",
+                    p.name_zh AS organisation_zh, p.name_en AS organisation_en, m.committee_zh,
+                    m.committee_en, p.hotline, p.funding_zh, p.funding_en, p.government_purchased
+             FROM visit_services s JOIN visit_providers p ON p.id = s.provider_id
+             JOIN communities m ON m.id = p.community_id",
             $tail
         )
     };
@@ -119,7 +117,7 @@ pub async fn window(db: impl SqliteExecutor<'_>, id: i64) -> sqlx::Result<Option
 pub async fn has_active(tx: &mut Tx, elder_id: i64, window_id: i64) -> sqlx::Result<bool> {
     let n: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM bookings
-         WHERE elder_id = ? AND visit_window_id = ? AND status IN ('pending', 'booked')",
+         WHERE elder_id = ? AND visit_window_id = ? AND status IN ('pending', 'booked', 'arrived')",
     )
     .bind(elder_id)
     .bind(window_id)
@@ -145,16 +143,6 @@ pub async fn release_place(tx: &mut Tx, window_id: i64) -> sqlx::Result<()> {
         .execute(&mut **tx)
         .await?;
     Ok(())
-}
-
-/// The elder's address on file, the default for a visit.
-pub async fn home_address(tx: &mut Tx, elder_id: i64) -> sqlx::Result<Option<String>> {
-    let address: Option<Option<String>> =
-        sqlx::query_scalar("SELECT address FROM people WHERE id = ?")
-            .bind(elder_id)
-            .fetch_optional(&mut **tx)
-            .await?;
-    Ok(address.flatten())
 }
 
 pub struct NewVisitBooking<'a> {

@@ -2,8 +2,8 @@
 //! and made in one `BEGIN IMMEDIATE` transaction with its stored response.
 
 use api::{
-    BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, MealBooking, PersonKind,
-    PersonRef, PriceSplit, Problem, ProblemType, Text, VisitStage,
+    BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, Fulfilment, MealBooking,
+    PersonKind, PersonRef, PriceSplit, Problem, ProblemType, Text, VisitStage,
 };
 use axum::{extract::State, http::StatusCode, response::Response};
 use chrono::FixedOffset;
@@ -17,6 +17,7 @@ use super::{
         delivery_fee, dish_texts, elder_pricing, fulfilment_name, fulfilments, meal_kind,
         parse_fulfilment, service_pricing, slot_date,
     },
+    ratings,
     visits::{self, VisitOrder},
 };
 use crate::{
@@ -24,7 +25,7 @@ use crate::{
     db::{
         self, Tx,
         bookings::{self, BookingRow, NewMealBooking},
-        daycare as daycare_db, meals, visits as visits_db,
+        daycare as daycare_db, meals, people, visits as visits_db,
     },
     error::{Error, Result},
     idempotency::{self, IdempotencyKey},
@@ -54,7 +55,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such meal, session, service or window", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "slot-full, already-booked, cutoff-passed, overlapping-booking (day care), centre-closed, transport-full", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "fulfilment-unavailable, idempotency-key-reused", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "fulfilment-unavailable; address-missing (a delivery or visit with no address given and none on file); invalid-request (an address with dine-in or pick-up); idempotency-key-reused", body = Problem, content_type = "application/problem+json"),
     )
 )]
 async fn create(
@@ -64,6 +65,14 @@ async fn create(
     Json(req): Json<CreateBookingRequest>,
 ) -> Result<Response> {
     actor.require(|p| p.book)?;
+    if let CreateBookingRequest::Meal {
+        fulfilment,
+        address,
+        ..
+    } = &req
+    {
+        check_delivery_address(*fulfilment, address.as_deref())?;
+    }
     let fingerprint = idempotency::fingerprint("POST /bookings", actor.elder.id, &req);
     // Read what does not change under us before taking the write lock.
     let pricing = match &req {
@@ -83,10 +92,12 @@ async fn create(
     }
     let now = state.clock.unix();
     let id = match &req {
-        &CreateBookingRequest::Meal {
+        CreateBookingRequest::Meal {
             slot_id,
             fulfilment,
+            address,
         } => {
+            let (slot_id, fulfilment) = (*slot_id, *fulfilment);
             let slot = meals::slot(&mut *tx, slot_id)
                 .await?
                 .ok_or_else(Error::not_found)?;
@@ -117,6 +128,15 @@ async fn create(
                     "This meal is already booked",
                 ));
             }
+            let delivery_address = match (fulfilment, address) {
+                (Fulfilment::Delivery, Some(a)) => Some(a.trim().to_owned()),
+                (Fulfilment::Delivery, None) => Some(
+                    people::home_address(&mut *tx, actor.elder.id)
+                        .await?
+                        .ok_or_else(|| visits::address_missing(&canteen.hotline))?,
+                ),
+                _ => None,
+            };
             if !meals::take_place(&mut tx, slot_id).await? {
                 return Err(Error::new(
                     ProblemType::SlotFull,
@@ -135,6 +155,7 @@ async fn create(
                 booked_by: actor.principal.id,
                 slot_id,
                 fulfilment: fulfilment_name(fulfilment),
+                delivery_address: delivery_address.as_deref(),
                 price: &price,
                 now,
             };
@@ -170,6 +191,29 @@ async fn create(
         "booked",
     )
     .await
+}
+
+/// A meal's address is where to deliver it, so it only goes with delivery (422 otherwise: the
+/// request is well formed but asks for something that cannot be), and must be real text (400,
+/// as for any field).
+fn check_delivery_address(fulfilment: Fulfilment, address: Option<&str>) -> Result<()> {
+    if fulfilment != Fulfilment::Delivery && address.is_some() {
+        return Err(Error::new(
+            ProblemType::InvalidRequest,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "An address is only for a meal that is delivered",
+        )
+        .with_errors(vec![api::FieldError {
+            field: "address".into(),
+            code: "address-not-for-delivery".into(),
+        }]));
+    }
+    let errors = api::validate::delivery_address(address);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::invalid(errors))
+    }
 }
 
 /// The elder's bookings of every kind, soonest first, including the last 30 days.
@@ -368,22 +412,39 @@ async fn meal_service(
         serve_from: db::local(slot.serve_from, tz),
         serve_until: db::local(slot.serve_until, tz),
         dishes: dish_texts(dishes),
+        delivery_address: row.delivery_address.clone(),
     }))
 }
 
-fn status(s: &str) -> Result<BookingStatus> {
-    Ok(match s {
-        "pending" => BookingStatus::Pending,
-        "booked" => BookingStatus::Booked,
-        "arrived" => BookingStatus::Arrived,
-        "fulfilled" => BookingStatus::Fulfilled,
-        "cancelled" => BookingStatus::Cancelled,
-        "noshow" => BookingStatus::Noshow,
-        other => return Err(Error::Internal(format!("unknown booking status {other:?}"))),
-    })
+const STATUSES: [BookingStatus; 6] = [
+    BookingStatus::Pending,
+    BookingStatus::Booked,
+    BookingStatus::Arrived,
+    BookingStatus::Fulfilled,
+    BookingStatus::Cancelled,
+    BookingStatus::Noshow,
+];
+
+/// A status as stored (and as serde spells it).
+pub(super) fn status_name(s: BookingStatus) -> &'static str {
+    match s {
+        BookingStatus::Pending => "pending",
+        BookingStatus::Booked => "booked",
+        BookingStatus::Arrived => "arrived",
+        BookingStatus::Fulfilled => "fulfilled",
+        BookingStatus::Cancelled => "cancelled",
+        BookingStatus::Noshow => "noshow",
+    }
 }
 
-fn person_kind(s: &str) -> PersonKind {
+pub(super) fn status(s: &str) -> Result<BookingStatus> {
+    STATUSES
+        .into_iter()
+        .find(|st| status_name(*st) == s)
+        .ok_or_else(|| Error::Internal(format!("unknown booking status {s:?}")))
+}
+
+pub(super) fn person_kind(s: &str) -> PersonKind {
     match s {
         "family" => PersonKind::Family,
         "staff" => PersonKind::Staff,
@@ -396,7 +457,11 @@ fn view(row: BookingRow, service: BookedService, now: i64, tz: FixedOffset) -> R
     let active = matches!(status, BookingStatus::Pending | BookingStatus::Booked);
     // A visit whose worker has set off can no longer be called off from the app.
     let on_the_way = matches!(&service, BookedService::Visit(v) if v.stage == VisitStage::OnTheWay);
+    let rating = ratings::rating_of(&row, tz)?;
     Ok(Booking {
+        provider: row.provider.card(),
+        can_rate: status == BookingStatus::Fulfilled && rating.is_none(),
+        rating,
         id: row.id,
         status,
         elder: PersonRef {

@@ -58,6 +58,7 @@ async fn list_centres(
                 name: Text::new(c.name_zh, c.name_en),
                 address: Text::new(c.address_zh, c.address_en),
                 community: community.clone(),
+                provider: c.provider.card(),
                 hotline: c.hotline,
                 places: u32::try_from(c.places).unwrap_or(0),
             })

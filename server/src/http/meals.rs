@@ -1,7 +1,8 @@
 //! Canteens and their meals (助餐), priced for the elder acted for.
 
 use api::{
-    Canteen, Dish, Fen, Fulfilment, FulfilmentOffer, MealKind, MealSlot, Problem, SlotQuery, Text,
+    Canteen, DietTag, Dish, Fen, Fulfilment, FulfilmentOffer, MealKind, MealSlot, Problem,
+    SlotQuery, Text,
 };
 use axum::extract::State;
 use chrono::{Days, NaiveDate};
@@ -150,6 +151,7 @@ fn canteen_view(c: CanteenRow, community: Text) -> Canteen {
         name: Text::new(c.name_zh, c.name_en),
         address: Text::new(c.address_zh, c.address_en),
         community,
+        provider: c.provider.card(),
         hotline: c.hotline,
         offers_delivery: c.offers_delivery,
     }
@@ -199,6 +201,47 @@ pub(super) fn parse_fulfilment(s: &str) -> Result<Fulfilment> {
         .ok_or_else(|| Error::Internal(format!("unknown fulfilment {s:?}")))
 }
 
+pub(super) fn diet_tag_name(t: DietTag) -> &'static str {
+    match t {
+        DietTag::Soft => "soft",
+        DietTag::LowSalt => "low_salt",
+        DietTag::LowSugar => "low_sugar",
+        DietTag::LowFat => "low_fat",
+        DietTag::Vegetarian => "vegetarian",
+        DietTag::Halal => "halal",
+    }
+}
+
+/// Stored tag names as the API's tags, in [`DietTag::ALL`] order (the order the contract
+/// promises), each once.
+pub(super) fn diet_tags<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Vec<DietTag>> {
+    let names: Vec<&str> = names.into_iter().collect();
+    if let Some(unknown) = names
+        .iter()
+        .find(|n| !DietTag::ALL.iter().any(|t| diet_tag_name(*t) == **n))
+    {
+        return Err(Error::Internal(format!("unknown diet tag {unknown:?}")));
+    }
+    Ok(DietTag::ALL
+        .into_iter()
+        .filter(|t| names.contains(&diet_tag_name(*t)))
+        .collect())
+}
+
+fn dish_view(d: DishRow) -> Result<Dish> {
+    let tags = diet_tags(
+        d.tags
+            .as_deref()
+            .unwrap_or_default()
+            .split(',')
+            .filter(|t| !t.is_empty()),
+    )?;
+    Ok(Dish {
+        name: Text::new(d.name_zh, d.name_en),
+        tags,
+    })
+}
+
 pub(super) fn dish_texts(dishes: Vec<DishRow>) -> Vec<Text> {
     dishes
         .into_iter()
@@ -234,10 +277,7 @@ fn slot_view(
         capacity: u32::try_from(row.capacity).unwrap_or(0),
         places_left,
         open: now < row.order_by && places_left > 0,
-        dishes: dish_texts(dishes)
-            .into_iter()
-            .map(|name| Dish { name })
-            .collect(),
+        dishes: dishes.into_iter().map(dish_view).collect::<Result<_>>()?,
         offers,
     })
 }

@@ -1,10 +1,14 @@
 //! The HTTP surface: `/api/v1` (one module per resource), `/healthz`, and the built app.
 
+mod attendance;
 mod bookings;
+mod complaints;
 mod daycare;
 mod extract;
 mod health;
 mod meals;
+mod profile;
+mod ratings;
 mod session;
 mod visits;
 
@@ -63,7 +67,9 @@ pub struct AppState {
         (name = "meals", description = "Canteens and meals (助餐)"),
         (name = "daycare", description = "Day-care centres and sessions (日间照料)"),
         (name = "visits", description = "Home visits (上门服务): catalogue, arrival windows, and the lifecycle staff drive"),
-        (name = "bookings", description = "Bookings of every service"),
+        (name = "bookings", description = "Bookings of every service; attendance staff record; ratings of done services"),
+        (name = "profile", description = "The elder's address on file and dietary needs"),
+        (name = "complaints", description = "Reporting a problem (投诉) and following it: received → in progress → resolved"),
     )
 )]
 struct ApiDoc;
@@ -92,6 +98,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(daycare::router())
         .merge(visits::router())
         .merge(bookings::router())
+        .merge(attendance::router())
+        .merge(ratings::router())
+        .merge(profile::router())
+        .merge(complaints::router())
 }
 
 /// The whole service. `allowed_origins` are other origins serving the app (ARCHITECTURE.md:

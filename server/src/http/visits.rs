@@ -4,7 +4,7 @@
 
 use api::{
     BookedService, Booking, Fen, PersonKind, Problem, ProblemType, SlotQuery, Text, VisitBooking,
-    VisitKind, VisitProvider, VisitService, VisitStage, VisitTransitionRequest, VisitWindow,
+    VisitKind, VisitService, VisitStage, VisitTransitionRequest, VisitWindow,
 };
 use axum::{extract::State, http::StatusCode, response::Response};
 use chrono::{FixedOffset, NaiveDate};
@@ -20,7 +20,7 @@ use super::{
 use crate::{
     auth::Actor,
     db::{
-        self, Tx,
+        self, Tx, people,
         visits::{self, NewVisitBooking, ServiceRow, StageChange, WindowRow},
     },
     error::{Error, Result},
@@ -308,7 +308,7 @@ pub(super) async fn book(
             "Requests for this arrival window have closed",
         )
         .deadline(db::local(window.order_by, state.tz))
-        .hotline(service.hotline));
+        .hotline(service.provider.hotline));
     }
     if visits::has_active(tx, actor.elder.id, window_id).await? {
         return Err(Error::new(
@@ -319,10 +319,9 @@ pub(super) async fn book(
     }
     let address = match address {
         Some(a) => a.trim().to_owned(),
-        None => visits::home_address(tx, actor.elder.id)
+        None => people::home_address(&mut **tx, actor.elder.id)
             .await?
-            .filter(|a| !a.trim().is_empty())
-            .ok_or_else(|| Error::invalid_field("address", "address-needed"))?,
+            .ok_or_else(|| address_missing(&service.provider.hotline))?,
     };
     if !visits::take_place(tx, window_id).await? {
         return Err(Error::new(
@@ -330,7 +329,7 @@ pub(super) async fn book(
             StatusCode::CONFLICT,
             "The provider has no worker free in this window",
         )
-        .hotline(service.hotline));
+        .hotline(service.provider.hotline));
     }
     let date = parse_date(&window.date)?;
     let price = pricing.split(date, Fen(service.price_fen), Fen(0));
@@ -345,6 +344,17 @@ pub(super) async fn book(
         now,
     };
     Ok(visits::insert_booking(tx, &new).await?)
+}
+
+/// Neither the request nor the elder's record says where to go: the elder (or staff) must
+/// give an address, or call to have one put on file.
+pub(super) fn address_missing(hotline: &str) -> Error {
+    Error::new(
+        ProblemType::AddressMissing,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "There is no address to come to: please give one",
+    )
+    .hotline(hotline)
 }
 
 /// What a visit booking is for, and where it stands.
@@ -381,12 +391,8 @@ fn service_view(row: ServiceRow, pricing: &ElderPricing, today: NaiveDate) -> Re
         description: Text::new(row.description_zh, row.description_en),
         duration_minutes: u32::try_from(row.duration_minutes).unwrap_or(0),
         price: pricing.split(today, Fen(row.price_fen), Fen(0)),
-        provider: VisitProvider {
-            id: row.provider_id,
-            name: Text::new(row.provider_zh, row.provider_en),
-            hotline: row.hotline,
-            funding: Text::new(row.funding_zh, row.funding_en),
-        },
+        provider_id: row.provider_id,
+        provider: row.provider.card(),
     })
 }
 

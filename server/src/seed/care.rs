@@ -263,22 +263,29 @@ pub async fn publish(db: &Db, today: NaiveDate, tz: FixedOffset) -> Result<()> {
                 daycare::publish_session(db, &session).await?;
             }
         }
-        for (provider, capacity) in WINDOW_CAPACITY {
-            for provider_id in provider_ids(db, provider).await? {
-                for hour in WINDOW_STARTS {
-                    let starts_at = at(date, (hour, 0), tz);
-                    let notice = Duration::hours(VISIT_NOTICE_HOURS).num_seconds();
-                    let window = NewWindow {
-                        provider_id,
-                        date,
-                        starts_at,
-                        ends_at: at(date, (hour + 2, 0), tz),
-                        order_by: starts_at - notice,
-                        cancel_by: starts_at - notice,
-                        capacity,
-                    };
-                    visits::publish_window(db, &window).await?;
-                }
+        publish_windows(db, date, tz).await?;
+    }
+    Ok(())
+}
+
+/// Publishes every provider's arrival windows on `date` (also a past day, for the demo's
+/// history); windows already published are left alone.
+pub(super) async fn publish_windows(db: &Db, date: NaiveDate, tz: FixedOffset) -> Result<()> {
+    for (provider, capacity) in WINDOW_CAPACITY {
+        for provider_id in provider_ids(db, provider).await? {
+            for hour in WINDOW_STARTS {
+                let starts_at = at(date, (hour, 0), tz);
+                let notice = Duration::hours(VISIT_NOTICE_HOURS).num_seconds();
+                let window = NewWindow {
+                    provider_id,
+                    date,
+                    starts_at,
+                    ends_at: at(date, (hour + 2, 0), tz),
+                    order_by: starts_at - notice,
+                    cancel_by: starts_at - notice,
+                    capacity,
+                };
+                visits::publish_window(db, &window).await?;
             }
         }
     }

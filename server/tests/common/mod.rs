@@ -16,6 +16,10 @@ pub const START: &str = "2030-03-04T08:00:00+08:00";
 pub const WANG: (&str, &str) = ("10000001", "123456");
 pub const LI: (&str, &str) = ("10000002", "234567");
 pub const ZHANG: (&str, &str) = ("10000003", "345678");
+/// 陈志明: the one demo elder with a past (yesterday's lunch, a cleaning three days ago).
+pub const CHEN: (&str, &str) = ("10000004", "456789");
+/// 王丽, 王秀英's daughter (family members have no sign-in endpoint yet).
+pub const DAUGHTER_PHONE: &str = "13900000001";
 
 pub struct TestServer {
     pub running: Running,
@@ -76,6 +80,27 @@ impl TestServer {
     pub fn advance(&self, by: chrono::Duration) {
         self.clock.advance(by);
     }
+
+    /// A signed-in client for an existing person acting for `elder`, without going through a
+    /// sign-in endpoint (family members have none yet): a session made as sign-in makes one.
+    pub async fn session_for(&self, person_id: i64, elder: i64) -> Client {
+        use linli_server::{auth, db::people};
+        let (token, hash) = auth::new_token();
+        let now = self.clock.unix();
+        people::create_session(self.db(), &hash, person_id, now, now + 3600)
+            .await
+            .expect("session");
+        self.client().with_token(token).acting_for(elder)
+    }
+
+    /// 王丽, signed in and acting for her mother 王秀英 (`elder`).
+    pub async fn daughter_for(&self, elder: i64) -> Client {
+        let daughter = linli_server::db::people::by_account(self.db(), DAUGHTER_PHONE)
+            .await
+            .expect("query")
+            .expect("the demo has 王丽");
+        self.session_for(daughter.id, elder).await
+    }
 }
 
 /// The slot for `meal` on the day `days_ahead` after the start day.
@@ -95,6 +120,7 @@ pub fn meal(slot_id: i64, fulfilment: Fulfilment) -> api::CreateBookingRequest {
     api::CreateBookingRequest::Meal {
         slot_id,
         fulfilment,
+        address: None,
     }
 }
 

@@ -206,7 +206,7 @@ pub(super) fn rows_on(lang: Lang, b: &Booking, today: NaiveDate) -> Vec<Row> {
                 "fact-provider",
             ));
             rows.push(row(
-                tr(lang, "care.visit_address"),
+                tr(lang, "address.visit_at"),
                 v.address.clone(),
                 "fact-address",
             ));
