@@ -336,7 +336,7 @@ impl Client {
         .await
     }
 
-    /// `GET /complaints`: the elder's complaints, newest first (staff: their community's).
+    /// `GET /complaints`: the complaints of the elder acted for, newest first.
     pub async fn complaints(&self) -> Result<Vec<Complaint>, ApiError> {
         Self::json(self.request(Method::GET, "/complaints")).await
     }

@@ -51,11 +51,13 @@ test('an elder asks for home cleaning at the kiosk and later sees who is coming'
   await expect(h1('请确认预约')).toBeVisible();
   expect(taps, 'taps from home to the confirm screen').toBeLessThanOrEqual(3);
   const main = page.getByRole('main');
-  for (const words of ['助洁', '安心家政服务社', '14:00 至 16:00', '您在社区登记的家庭住址', '政府补贴', '您需支付', '可取消至']) {
+  for (const words of ['助洁', '安心家政服务社', '14:00 至 16:00', '上门地址', '政府补贴', '您需支付', '可取消至']) {
     await expect(main).toContainText(words);
   }
+  const onFile = (await page.getByTestId('address-shown').textContent()) ?? '';
+  expect(onFile.trim().length, 'the address on file is shown').toBeGreaterThan(0);
   await expectSpoken(page, /上门服务 助洁/, 'zh-CN');
-  await expectSpoken(page, /安心家政服务社派人到您登记的家庭住址/, 'zh-CN');
+  await expectSpoken(page, new RegExp(`安心家政服务社派人到：${onFile.trim()}`), 'zh-CN');
   await expectSpoken(page, /政府补贴.*您需支付/, 'zh-CN');
 
   // An optional note, as toggle chips on this screen (not an extra step).

@@ -321,3 +321,41 @@ async fn the_openapi_document_describes_day_care_visits_and_their_problems() {
     assert_eq!(centres.len(), 1);
     assert_eq!(centres[0].community.zh, "阳光社区");
 }
+
+#[tokio::test]
+async fn sessions_are_published_as_each_centre_configures_them() {
+    let srv = TestServer::start().await;
+    // The centre moves its mornings to 09:00–11:30 and plans its minibus by 16:00 the day
+    // before; days already published keep their times, days published from now on follow.
+    sqlx::query("UPDATE daycare_periods SET starts = '09:00' WHERE period = 'morning'")
+        .execute(srv.db())
+        .await
+        .unwrap();
+    sqlx::query("UPDATE daycare_centres SET order_cutoff = '16:00', cancel_cutoff = '12:00'")
+        .execute(srv.db())
+        .await
+        .unwrap();
+    assert!(
+        sqlx::query("UPDATE daycare_periods SET ends = '07:00' WHERE period = 'morning'")
+            .execute(srv.db())
+            .await
+            .is_err(),
+        "a session cannot end before it starts"
+    );
+    srv.advance(chrono::Duration::days(14));
+    linli_server::seed::demo(srv.db(), &srv.clock, srv.running.state.tz)
+        .await
+        .unwrap();
+    let wang = srv.sign_in(WANG).await;
+    let before = session(&wang, 12, DaycarePeriod::Morning).await; // day 13 is a Sunday
+    assert_eq!(before.starts_at.time().to_string(), "08:30:00");
+    let after = session(&wang, 14, DaycarePeriod::Morning).await;
+    let eve = day(13);
+    assert_eq!(after.starts_at.time().to_string(), "09:00:00");
+    assert_eq!(after.ends_at.time().to_string(), "11:30:00");
+    assert_eq!(after.order_by.date_naive(), eve);
+    assert_eq!(after.order_by.time().to_string(), "16:00:00");
+    assert_eq!(after.cancel_by.time().to_string(), "12:00:00");
+    let full_day = session(&wang, 14, DaycarePeriod::FullDay).await;
+    assert_eq!(full_day.starts_at.time().to_string(), "08:30:00");
+}

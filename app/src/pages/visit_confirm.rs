@@ -50,7 +50,7 @@ fn headline(lang: Lang, service: &VisitService, window: &VisitWindow) -> String 
     )
 }
 
-fn spoken(lang: Lang, service: &VisitService, window: &VisitWindow) -> String {
+fn spoken(lang: Lang, service: &VisitService, window: &VisitWindow, address: &str) -> String {
     let money = |f| words::money(lang, f);
     let p = &service.price;
     let cancel = dates::moment_label(lang, &window.cancel_by, dates::today_for(&window.cancel_by));
@@ -64,6 +64,7 @@ fn spoken(lang: Lang, service: &VisitService, window: &VisitWindow) -> String {
                 &dates::time_range(lang, &window.starts_at, &window.ends_at),
             ),
             ("provider", service.provider.organisation.get(lang)),
+            ("address", address),
         ],
     ) + &tr_with(
         lang,
@@ -157,6 +158,8 @@ pub fn VisitConfirm() -> impl IntoView {
     let service_id = id_param("service").unwrap_or_default();
     let window_id = id_param("window").unwrap_or_default();
     let meals = expect_context::<crate::state::MealsCtx>();
+    // The address typed for this visit; `None` for the one on file.
+    let address = RwSignal::new(None::<String>);
     let elder = signed_in.elder.id;
     let data = LocalResource::new(move || {
         let client = session.client();
@@ -171,10 +174,18 @@ pub fn VisitConfirm() -> impl IntoView {
         .then_some(signed_in.elder.name.clone());
     let title = move || i18n.t("confirm.title");
     let say = move || match data.get() {
-        Some(Ok(Some((s, w, _)))) => format!(
+        Some(Ok(Some((s, w, profile)))) => format!(
             "{} {}{}",
             title(),
-            spoken(i18n.lang(), &s, &w),
+            spoken(
+                i18n.lang(),
+                &s,
+                &w,
+                &address
+                    .get_untracked()
+                    .or(profile.address)
+                    .unwrap_or_else(|| i18n.t("address.none_on_file")),
+            ),
             i18n.t("confirm.say_press")
         ),
         _ => title(),
@@ -190,7 +201,7 @@ pub fn VisitConfirm() -> impl IntoView {
                 Some(Err(err)) => view! { <LoadProblem err retry=move || data.refetch() /> }.into_any(),
                 Some(Ok(None)) => view! { <TimeGone to=again.clone() /> }.into_any(),
                 Some(Ok(Some((s, w, profile)))) => {
-                    view! { <Confirm service=s window=w profile again=again.clone() /> }.into_any()
+                    view! { <Confirm service=s window=w profile address again=again.clone() /> }.into_any()
                 }
             }}
         </Screen>
@@ -218,12 +229,12 @@ fn Confirm(
     service: VisitService,
     window: VisitWindow,
     profile: ElderProfile,
+    address: RwSignal<Option<String>>,
     again: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = RwSignal::new(Vec::<Phrase>::new());
     let typed = RwSignal::new(String::new());
-    let address = RwSignal::new(None::<String>);
     let (service_id, window_id) = (service.id, window.id);
     // The note goes in the elder's language, as they chose it.
     let note = move || {

@@ -288,3 +288,62 @@ pub async fn close_day(
     .await?;
     Ok(())
 }
+
+/// One kind of session a centre runs, with the centre's cutoffs (local 'HH:MM' times).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PeriodRow {
+    pub centre_id: i64,
+    pub period: String,
+    pub starts: String,
+    pub ends: String,
+    pub capacity: i64,
+    pub price_fen: i64,
+    pub transport_seats: i64,
+    pub transport_fee_fen: i64,
+    /// Bookings and cancellations close at these times the day before.
+    pub order_cutoff: String,
+    pub cancel_cutoff: String,
+}
+
+/// Every centre's configured periods, by centre.
+pub async fn periods(db: &Db) -> sqlx::Result<Vec<PeriodRow>> {
+    sqlx::query_as(
+        "SELECT p.centre_id, p.period, p.starts, p.ends, p.capacity, p.price_fen, p.transport_seats,
+                p.transport_fee_fen, c.order_cutoff, c.cancel_cutoff
+         FROM daycare_periods p JOIN daycare_centres c ON c.id = p.centre_id
+         ORDER BY p.centre_id, p.starts, p.ends",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// A kind of session to configure; an existing (centre, period) is left as it is.
+pub struct NewPeriod<'a> {
+    pub centre_id: i64,
+    pub period: &'a str,
+    pub starts: &'a str,
+    pub ends: &'a str,
+    pub capacity: i64,
+    pub price_fen: i64,
+    pub transport_seats: i64,
+    pub transport_fee_fen: i64,
+}
+
+pub async fn configure_period(db: &Db, p: &NewPeriod<'_>) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO daycare_periods (centre_id, period, starts, ends, capacity, price_fen,
+                                      transport_seats, transport_fee_fen)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (centre_id, period) DO NOTHING",
+    )
+    .bind(p.centre_id)
+    .bind(p.period)
+    .bind(p.starts)
+    .bind(p.ends)
+    .bind(p.capacity)
+    .bind(p.price_fen)
+    .bind(p.transport_seats)
+    .bind(p.transport_fee_fen)
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -14,8 +14,8 @@ use super::{
     AppState, Json, daycare,
     extract::Path,
     meals::{
-        delivery_fee, dish_texts, elder_pricing, fulfilment_name, fulfilments, meal_kind,
-        parse_fulfilment, service_pricing, slot_date,
+        check_delivery_address, delivery_fee, dish_texts, elder_pricing, fulfilment_name,
+        fulfilments, meal_kind, parse_fulfilment, service_pricing, slot_date,
     },
     ratings,
     visits::{self, VisitOrder},
@@ -191,29 +191,6 @@ async fn create(
         "booked",
     )
     .await
-}
-
-/// A meal's address is where to deliver it, so it only goes with delivery (422 otherwise: the
-/// request is well formed but asks for something that cannot be), and must be real text (400,
-/// as for any field).
-fn check_delivery_address(fulfilment: Fulfilment, address: Option<&str>) -> Result<()> {
-    if fulfilment != Fulfilment::Delivery && address.is_some() {
-        return Err(Error::new(
-            ProblemType::InvalidRequest,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "An address is only for a meal that is delivered",
-        )
-        .with_errors(vec![api::FieldError {
-            field: "address".into(),
-            code: "address-not-for-delivery".into(),
-        }]));
-    }
-    let errors = api::validate::delivery_address(address);
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::invalid(errors))
-    }
 }
 
 /// The elder's bookings of every kind, soonest first, including the last 30 days.

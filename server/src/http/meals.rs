@@ -1,10 +1,10 @@
 //! Canteens and their meals (助餐), priced for the elder acted for.
 
 use api::{
-    Canteen, DietTag, Dish, Fen, Fulfilment, FulfilmentOffer, MealKind, MealSlot, Problem,
-    SlotQuery, Text,
+    Canteen, DietTag, Dish, Fen, FieldError, Fulfilment, FulfilmentOffer, MealKind, MealSlot,
+    Problem, ProblemType, SlotQuery, Text,
 };
-use axum::extract::State;
+use axum::{extract::State, http::StatusCode};
 use chrono::{Days, NaiveDate};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -201,6 +201,29 @@ pub(super) fn parse_fulfilment(s: &str) -> Result<Fulfilment> {
         .ok_or_else(|| Error::Internal(format!("unknown fulfilment {s:?}")))
 }
 
+/// A meal's address is where to deliver it, so it only goes with delivery (422 otherwise: the
+/// request is well formed but asks for something that cannot be), and must be real text (400,
+/// as for any field).
+pub(super) fn check_delivery_address(fulfilment: Fulfilment, address: Option<&str>) -> Result<()> {
+    if fulfilment != Fulfilment::Delivery && address.is_some() {
+        return Err(Error::new(
+            ProblemType::InvalidRequest,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "An address is only for a meal that is delivered",
+        )
+        .with_errors(vec![FieldError {
+            field: "address".into(),
+            code: "address-not-for-delivery".into(),
+        }]));
+    }
+    let errors = api::validate::delivery_address(address);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::invalid(errors))
+    }
+}
+
 pub(super) fn diet_tag_name(t: DietTag) -> &'static str {
     match t {
         DietTag::Soft => "soft",
@@ -280,4 +303,21 @@ fn slot_view(
         dishes: dishes.into_iter().map(dish_view).collect::<Result<_>>()?,
         offers,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diet_tags_round_trip_as_serde_spells_them_in_contract_order() {
+        for t in DietTag::ALL {
+            assert_eq!(serde_json::to_value(t).unwrap(), diet_tag_name(t));
+        }
+        assert_eq!(
+            diet_tags(["halal", "soft", "halal"]).unwrap(),
+            [DietTag::Soft, DietTag::Halal]
+        );
+        assert!(diet_tags(["spicy"]).is_err());
+    }
 }

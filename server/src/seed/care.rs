@@ -7,10 +7,10 @@ use chrono::{Datelike, Days, Duration, FixedOffset, NaiveDate, NaiveTime, Weekda
 use crate::{
     db::{
         self, Db,
-        daycare::{self, NewSession},
+        daycare::{self, NewPeriod, NewSession},
         visits::{self, NewService, NewWindow},
     },
-    error::Result,
+    error::{Error, Result},
 };
 
 /// Days of sessions and windows kept published ahead, counting today.
@@ -37,12 +37,13 @@ const VISIT_SUBSIDIES: [(&str, i64); 7] = [
     ("lives_alone", 2000),
 ];
 
-/// A day-care session kind: period, local start and end, places, price, transport seats
-/// and fee. The centre's 20 places are divided between half days and full days.
+/// The demo centre's configuration: period, local start and end, places, price, transport
+/// seats and fee. The centre's 20 places are divided between half days and full days.
+/// Written to `daycare_periods` for a centre that has none; publishing reads the table.
 struct Period {
     name: &'static str,
-    from: (u32, u32),
-    until: (u32, u32),
+    from: &'static str,
+    until: &'static str,
     capacity: i64,
     price_fen: i64,
     transport_seats: i64,
@@ -52,8 +53,8 @@ struct Period {
 const PERIODS: [Period; 3] = [
     Period {
         name: "morning",
-        from: (8, 30),
-        until: (11, 30),
+        from: "08:30",
+        until: "11:30",
         capacity: 12,
         price_fen: 1500,
         transport_seats: 4,
@@ -61,8 +62,8 @@ const PERIODS: [Period; 3] = [
     },
     Period {
         name: "afternoon",
-        from: (13, 30),
-        until: (16, 30),
+        from: "13:30",
+        until: "16:30",
         capacity: 12,
         price_fen: 1500,
         transport_seats: 4,
@@ -70,18 +71,14 @@ const PERIODS: [Period; 3] = [
     },
     Period {
         name: "full_day",
-        from: (8, 30),
-        until: (16, 30),
+        from: "08:30",
+        until: "16:30",
         capacity: 8,
         price_fen: 3000,
         transport_seats: 3,
         transport_fee_fen: 800,
     },
 ];
-
-/// Day-care bookings and cancellations close at 18:00 the day before (the minibus
-/// route and the kitchen are planned the evening before).
-const DAYCARE_CUTOFF: (u32, u32) = (18, 0);
 
 /// Home visits can be requested and cancelled up to two hours before the window opens.
 const VISIT_NOTICE_HOURS: i64 = 2;
@@ -228,12 +225,38 @@ fn at(date: NaiveDate, (h, m): (u32, u32), tz: FixedOffset) -> i64 {
     )
 }
 
-/// Publishes `CARE_DAYS` days of day-care sessions (Sundays closed) and visit windows from
-/// `today`; days already published are left alone.
+/// Gives every centre without configured sessions the demo's three (its cutoffs default to
+/// 18:00 the day before, in the table).
+async fn configure_centres(db: &Db) -> Result<()> {
+    let bare: Vec<i64> = sqlx::query_scalar(
+        "SELECT id FROM daycare_centres c
+         WHERE NOT EXISTS (SELECT 1 FROM daycare_periods p WHERE p.centre_id = c.id) ORDER BY id",
+    )
+    .fetch_all(db)
+    .await?;
+    for centre_id in bare {
+        for p in &PERIODS {
+            let period = NewPeriod {
+                centre_id,
+                period: p.name,
+                starts: p.from,
+                ends: p.until,
+                capacity: p.capacity,
+                price_fen: p.price_fen,
+                transport_seats: p.transport_seats,
+                transport_fee_fen: p.transport_fee_fen,
+            };
+            daycare::configure_period(db, &period).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Publishes `CARE_DAYS` days of day-care sessions (Sundays closed), as each centre has them
+/// configured, and visit windows from `today`; days already published are left alone.
 pub async fn publish(db: &Db, today: NaiveDate, tz: FixedOffset) -> Result<()> {
-    let centres: Vec<i64> = sqlx::query_scalar("SELECT id FROM daycare_centres ORDER BY id")
-        .fetch_all(db)
-        .await?;
+    configure_centres(db).await?;
+    let periods = daycare::periods(db).await?;
     for offset in 0..CARE_DAYS {
         let Some(date) = today.checked_add_days(Days::new(offset)) else {
             continue;
@@ -241,31 +264,40 @@ pub async fn publish(db: &Db, today: NaiveDate, tz: FixedOffset) -> Result<()> {
         let Some(eve) = date.pred_opt() else {
             continue;
         };
-        for &centre_id in &centres {
-            if date.weekday() == Weekday::Sun {
+        if date.weekday() == Weekday::Sun {
+            let mut centres: Vec<i64> = periods.iter().map(|p| p.centre_id).collect();
+            centres.dedup(); // periods come by centre
+            for centre_id in centres {
                 daycare::close_day(db, centre_id, date, ("周日休息", "Closed on Sundays")).await?;
-                continue;
             }
-            for p in &PERIODS {
-                let session = NewSession {
-                    centre_id,
-                    date,
-                    period: p.name,
-                    starts_at: at(date, p.from, tz),
-                    ends_at: at(date, p.until, tz),
-                    order_by: at(eve, DAYCARE_CUTOFF, tz),
-                    cancel_by: at(eve, DAYCARE_CUTOFF, tz),
-                    capacity: p.capacity,
-                    price_fen: p.price_fen,
-                    transport_capacity: p.transport_seats,
-                    transport_fee_fen: p.transport_fee_fen,
-                };
-                daycare::publish_session(db, &session).await?;
-            }
+        }
+        for p in periods.iter().filter(|_| date.weekday() != Weekday::Sun) {
+            let session = NewSession {
+                centre_id: p.centre_id,
+                date,
+                period: &p.period,
+                starts_at: local(date, &p.starts, tz)?,
+                ends_at: local(date, &p.ends, tz)?,
+                order_by: local(eve, &p.order_cutoff, tz)?,
+                cancel_by: local(eve, &p.cancel_cutoff, tz)?,
+                capacity: p.capacity,
+                price_fen: p.price_fen,
+                transport_capacity: p.transport_seats,
+                transport_fee_fen: p.transport_fee_fen,
+            };
+            daycare::publish_session(db, &session).await?;
         }
         publish_windows(db, date, tz).await?;
     }
     Ok(())
+}
+
+/// A configured local 'HH:MM' on `date`. The table's CHECK keeps the shape; a time that
+/// still does not exist (25:00) stops publishing loudly rather than guessing one.
+fn local(date: NaiveDate, hhmm: &str, tz: FixedOffset) -> Result<i64> {
+    let time = NaiveTime::parse_from_str(hhmm, "%H:%M")
+        .map_err(|e| Error::Internal(format!("day-care time {hhmm:?}: {e}")))?;
+    Ok(db::unix_at(date, time, tz))
 }
 
 /// Publishes every provider's arrival windows on `date` (also a past day, for the demo's
