@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
-use super::facts;
 use super::row::CancelOrWhy;
+use super::{facts, rows};
 use crate::components::{
     BigButton, ButtonKind, Icon, IconKind, Loading, ProviderCard, Screen, say_provider, tel_href,
 };
@@ -122,7 +122,7 @@ fn Detail(booking: Booking) -> impl IntoView {
             <Icon kind=facts::icon(&booking) />
             <span>{headline}</span>
         </h2>
-        <FactRows rows=move |lang| b.with_value(|b| facts::rows(lang, b)) />
+        <FactRows rows=move |lang| b.with_value(|b| rows::rows(lang, b)) />
         <div class="actions">
             {booking.can_rate.then(|| view! {
                 <BigButton

@@ -9,12 +9,14 @@ mod detail;
 mod facts;
 mod meal_row;
 mod row;
+mod rows;
 mod sections;
 mod visit_row;
 
 pub use detail::BookingDetail;
-pub use facts::{CareFacts, headline};
+pub use facts::headline;
 pub use row::Fact;
+pub use rows::CareFacts;
 
 use api::{BookedService, Booking};
 use leptos::prelude::*;

@@ -8,7 +8,8 @@ use api::{
 };
 use chrono::{DateTime, NaiveDate};
 
-use super::facts::{self, rows_on};
+use super::facts;
+use super::rows::rows_on;
 use super::sections::sections;
 
 fn person(id: i64, name: &str) -> PersonRef {

@@ -62,7 +62,15 @@ pub fn RateBooking() -> impl IntoView {
                     view! { <p class="lead">{move || i18n.t("detail.missing")}</p> }.into_any()
                 }
                 (None, Some(Ok(Some(booking)))) if booking.can_rate => {
-                    view! { <RateForm booking rated /> }.into_any()
+                    let what = {
+                        let b = booking.clone();
+                        move || i18n.t_with("report.about", &[("what", &headline(i18n.lang(), &b))])
+                    };
+                    view! {
+                        <p class="chosen" data-testid="rate-about">{what}</p>
+                        <RateForm booking rated />
+                    }
+                    .into_any()
                 }
                 (None, Some(Ok(Some(booking)))) => view! { <CannotRate booking /> }.into_any(),
             }}
