@@ -41,6 +41,11 @@ test('an elder asks for home cleaning at the kiosk and later sees who is coming'
   await expect(h1('选择上门时间')).toBeVisible();
   await expectSpoken(page, /服务人员什么时候上门/, 'zh-CN');
   await expectAccessible(page, 'visits: when');
+  // Two weeks can be asked for; the second waits behind one button to keep the list short.
+  const secondWeek = page.getByTestId(`day-${beijingDate(10)}`);
+  await expect(secondWeek).toHaveCount(0);
+  await page.getByRole('button', { name: '看后面一周的时间' }).click();
+  await expect(secondWeek.getByRole('button').first()).toBeVisible();
 
   // Tap 3: 14:00–16:00 two days ahead (clear of the day-care morning that elder may have booked).
   const date = beijingDate(2);

@@ -15,8 +15,12 @@ use crate::pages::confirm::ConfirmActions;
 use crate::pages::use_explainer;
 use crate::problems::Service;
 
-/// How many days ahead the elder sees.
+/// How many days of day care ahead the elder sees.
 pub const DAYS_AHEAD: u32 = 7;
+
+/// How many days of home-visit windows can be asked for (the provider publishes two weeks);
+/// the first [`DAYS_AHEAD`] show at once, the rest behind one button.
+pub const VISIT_DAYS_AHEAD: u32 = 14;
 
 /// The community's day-care centre (the first, when there are several) and its schedule.
 pub async fn load_daycare(
@@ -66,7 +70,7 @@ pub async fn load_window(
         return Ok(None);
     };
     let windows = client
-        .visit_windows(service_id, None, Some(DAYS_AHEAD))
+        .visit_windows(service_id, None, Some(VISIT_DAYS_AHEAD))
         .await?;
     Ok(windows
         .into_iter()

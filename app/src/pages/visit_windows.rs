@@ -1,16 +1,17 @@
 //! `/visits/:service`, tap 2 of 3: "when?" The provider's two-hour arrival windows grouped
 //! by day, each with its places left. Full or closed windows stay visible, disabled, with
-//! the reason in words.
+//! the reason in words. The first week shows at once; the second week waits behind one big
+//! button, so the list an elder scrolls through stays short.
 
 use api::{VisitService, VisitWindow};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{Loading, Screen};
+use crate::components::{BigButton, ButtonKind, IconKind, Loading, Screen};
 use crate::dates;
 use crate::i18n::use_i18n;
-use crate::pages::care::{DAYS_AHEAD, availability, load_service};
+use crate::pages::care::{DAYS_AHEAD, VISIT_DAYS_AHEAD, availability, load_service};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
 use crate::state::use_session;
 use crate::words;
@@ -29,7 +30,9 @@ pub fn VisitWindows() -> impl IntoView {
             let Some(service) = load_service(&client, id).await? else {
                 return Ok(None);
             };
-            let mut windows = client.visit_windows(id, None, Some(DAYS_AHEAD)).await?;
+            let mut windows = client
+                .visit_windows(id, None, Some(VISIT_DAYS_AHEAD))
+                .await?;
             windows.sort_by_key(|w| w.starts_at);
             Ok::<_, api::ApiError>(Some((service, windows)))
         }
@@ -71,12 +74,38 @@ fn WindowDays(service: VisitService, windows: Vec<VisitWindow>) -> impl IntoView
         return view! { <p class="lead">{move || i18n.t("windows.none")}</p> }.into_any();
     }
     let service_id = service.id;
+    let first_week = usize::try_from(DAYS_AHEAD).unwrap_or(usize::MAX);
+    let later = days.split_off(first_week.min(days.len()));
+    let show_later = RwSignal::new(false);
+    let has_later = !later.is_empty();
+    let later = StoredValue::new(later);
     view! {
         <p class="chosen" data-testid="chosen-service">
             {move || format!("{} · {}", words::visit_kind(i18n.lang(), kind), provider.get(i18n.lang()))}
         </p>
         <p class="question">{move || i18n.t("windows.question")}</p>
         {days.into_iter().map(|day| view! { <WindowDay day service_id /> }).collect_view()}
+        {move || match (has_later, show_later.get()) {
+            (false, _) => ().into_any(),
+            (true, false) => view! {
+                <div class="actions">
+                    <BigButton
+                        label=move || i18n.t("windows.later")
+                        icon=IconKind::Clock
+                        kind=ButtonKind::Secondary
+                        on_press=move || show_later.set(true)
+                        testid="later-windows"
+                    />
+                </div>
+            }
+            .into_any(),
+            (true, true) => later
+                .get_value()
+                .into_iter()
+                .map(|day| view! { <WindowDay day service_id /> })
+                .collect_view()
+                .into_any(),
+        }}
     }
     .into_any()
 }
