@@ -177,6 +177,23 @@ mod tests {
     }
 
     #[test]
+    fn rating_refusals_say_what_to_do_next() {
+        let mut p = problem(ProblemType::NotCompleted);
+        p.hotline = Some("010-6501 3001".into());
+        let zh = explain(Lang::ZhCn, &ApiError::Problem(Box::new(p)), None, today);
+        assert!(
+            zh.contains("还没有做完") && zh.contains("010-6501 3001"),
+            "{zh}"
+        );
+        let rated = ApiError::Problem(Box::new(problem(ProblemType::AlreadyRated)));
+        let en = explain(Lang::En, &rated, None, today);
+        assert!(
+            en.contains("already rated") && en.contains("Report a problem"),
+            "{en}"
+        );
+    }
+
+    #[test]
     fn every_problem_type_has_its_own_words_in_both_languages() {
         for &kind in ProblemType::ALL {
             for lang in Lang::ALL {
