@@ -64,7 +64,7 @@ test('on a phone, in English, an elder books day care and a home visit', { tag: 
   await tap(page.getByTestId(`day-${visitDay}`).getByRole('button', { name: /10:00.{1,5}12:00/ }));
   await expect(h1('Please check your booking')).toBeVisible();
   expect(taps, 'taps from home to the visit confirm screen').toBeLessThanOrEqual(3);
-  await expect(page.getByTestId('fact-funding')).not.toBeEmpty();
+  await expect(page.getByTestId('provider-funding')).not.toBeEmpty();
 
   await page.getByRole('button', { name: 'Use another address' }).click();
   const address = 'Sunshine Community, Building 9, Flat 502';

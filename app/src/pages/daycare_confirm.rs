@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
+use crate::components::ProviderCard;
 use crate::components::{Loading, Screen};
 use crate::dates;
 use crate::i18n::{tr, tr_with, use_i18n};
@@ -216,6 +217,7 @@ pub fn DaycareConfirm() -> impl IntoView {
                 Some(Ok(None)) => view! { <TimeGone to="/daycare".to_owned() /> }.into_any(),
                 Some(Ok(Some(facts))) => {
                     let session_id = facts.session.id;
+                    let card = facts.centre.provider.clone();
                     view! {
                         <FactRows rows=move |lang| facts.rows(lang) />
                         <ConfirmCare
@@ -224,6 +226,7 @@ pub fn DaycareConfirm() -> impl IntoView {
                             again="/daycare".to_owned()
                             transport=format!("/daycare/{session_id}")
                         />
+                        <ProviderCard card />
                     }
                     .into_any()
                 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{Loading, Screen};
+use crate::components::{Loading, ProviderCard, Screen};
 use crate::i18n::use_i18n;
 use crate::pages::address::{AddressChoice, load_profile};
 use crate::pages::confirm::ConfirmActions;
@@ -47,6 +47,7 @@ pub fn MealConfirm() -> impl IntoView {
                 slot.offer(how).map(|_| Chosen {
                     facts: MealFacts::for_slot(&slot, canteen.as_ref(), Some(how)),
                     profile,
+                    provider: canteen.as_ref().map(|c| c.provider.clone()),
                 })
             }))
         }
@@ -96,6 +97,8 @@ pub fn MealConfirm() -> impl IntoView {
 struct Chosen {
     facts: MealFacts,
     profile: ElderProfile,
+    /// The canteen's provider card, when the canteen is known.
+    provider: Option<api::ProviderCard>,
 }
 
 #[component]
@@ -106,7 +109,11 @@ fn ConfirmBooking(
     /// The address typed for this delivery; `None` for the one on file.
     address: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let Chosen { facts, profile, .. } = chosen;
+    let Chosen {
+        facts,
+        profile,
+        provider,
+    } = chosen;
     let i18n = use_i18n();
     let explainer = use_explainer();
     let way_forward = move |kind: ProblemType| match kind {
@@ -136,5 +143,6 @@ fn ConfirmBooking(
             explain=move |e| explainer.explain(e)
             way_forward
         />
+        {provider.map(|card| view! { <ProviderCard card /> })}
     }
 }

@@ -8,7 +8,7 @@ use api::{CreateBookingRequest, ElderProfile, Lang, VisitService, VisitWindow, v
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
-use crate::components::{Loading, Screen, TextBox};
+use crate::components::{Loading, ProviderCard, Screen, TextBox};
 use crate::dates;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::pages::address::{AddressChoice, load_profile};
@@ -77,20 +77,6 @@ fn spoken(lang: Lang, service: &VisitService, window: &VisitWindow, address: &st
     ) + &tr_with(lang, "facts.say_cancel", &[("moment", &cancel)])
 }
 
-/// Who pays, with "government-purchased service" said in words where it applies.
-fn funding(lang: Lang, service: &VisitService) -> String {
-    let card = &service.provider;
-    if card.government_purchased {
-        format!(
-            "{} · {}",
-            card.funding.get(lang),
-            tr(lang, "provider.government_purchased")
-        )
-    } else {
-        card.funding.get(lang).to_owned()
-    }
-}
-
 fn rows(lang: Lang, service: &VisitService, window: &VisitWindow) -> Vec<Row> {
     let money = |f| words::money(lang, f);
     let p = &service.price;
@@ -106,12 +92,6 @@ fn rows(lang: Lang, service: &VisitService, window: &VisitWindow) -> Vec<Row> {
             tr(lang, "care.provider"),
             service.provider.organisation.get(lang).to_owned(),
             "fact-provider",
-            false,
-        ),
-        (
-            tr(lang, "provider.funding"),
-            funding(lang, service),
-            "fact-funding",
             false,
         ),
         (
@@ -236,6 +216,7 @@ fn Confirm(
     let chosen = RwSignal::new(Vec::<Phrase>::new());
     let typed = RwSignal::new(String::new());
     let (service_id, window_id) = (service.id, window.id);
+    let provider = service.provider.clone();
     // The note goes in the elder's language, as they chose it.
     let note = move || {
         note_text(
@@ -288,6 +269,7 @@ fn Confirm(
             service=Service::Visit
             again
         />
+        <ProviderCard card=provider />
     }
 }
 
