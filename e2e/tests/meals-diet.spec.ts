@@ -1,7 +1,7 @@
 // Meals in full at the kiosk: 王秀英 (soft food and low salt in her care record) sees the
 // menu with dietary tags as icon + word and the dishes that suit her marked, and hears them;
 // then has a dinner delivered to another address for once, chosen on the confirm screen.
-import { expect, test } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
 import { expectAccessible } from './fixtures/axe';
 import { beijingDate } from './fixtures/dates';
 import { Kiosk } from './fixtures/kiosk';
@@ -12,16 +12,21 @@ test('the menu marks what suits the elder, and a delivery goes to the address ch
   await spyOnSpeech(page);
   const kiosk = new Kiosk(page);
   const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  let taps = 0;
+  const tap = async (target: ReturnType<Page['getByRole']>) => {
+    taps += 1;
+    await target.click();
+  };
   await kiosk.open();
   await kiosk.touchToStart();
   await kiosk.signIn('10000001', '123456');
 
-  await page.getByRole('button', { name: '助餐' }).click();
+  await tap(page.getByRole('button', { name: '助餐' }));
   await expect(h1('选择用餐时间')).toBeVisible();
   // Five days ahead: clear of the meals other specs book for her.
   const date = beijingDate(5);
   await clearSpoken(page);
-  await page.getByTestId(`day-${date}`).getByRole('button', { name: /晚餐/ }).click();
+  await tap(page.getByTestId(`day-${date}`).getByRole('button', { name: /晚餐/ }));
   await expect(h1('怎么用餐')).toBeVisible();
 
   // The menu: every dish listed, tags in words, suiting dishes starred with words.
@@ -44,8 +49,11 @@ test('the menu marks what suits the elder, and a delivery goes to the address ch
   await expectAccessible(page, 'meals: how, with the menu');
 
   // Delivery: the confirm screen names the address on file and offers another for this meal.
-  await page.getByRole('button', { name: /送餐/ }).click();
+  await tap(page.getByRole('button', { name: /送餐/ }));
   await expect(h1('请确认预约')).toBeVisible();
+  expect(taps, 'taps from home to the confirm screen').toBeLessThanOrEqual(3);
+  // Who runs the canteen, who supervises it and whom to call, under the Confirm button.
+  await expect(page.getByTestId('provider-card')).toContainText('居民委员会');
   const shown = page.getByTestId('address-shown');
   const onFile = ((await shown.textContent()) ?? '').trim();
   expect(onFile.length).toBeGreaterThan(0);
