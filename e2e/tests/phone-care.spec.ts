@@ -5,7 +5,7 @@ import { Page, expect, test } from '@playwright/test';
 import { expectAccessible } from './fixtures/axe';
 import { beijingDate } from './fixtures/dates';
 import { Platform } from './fixtures/platform';
-import { expectAllSpokenIn, expectSpoken, spyOnSpeech } from './fixtures/speech';
+import { clearSpoken, expectAllSpokenIn, expectSpoken, spyOnSpeech } from './fixtures/speech';
 
 /** Four or five days ahead and not a Sunday (the centre rests then). */
 function openDay(): string {
@@ -27,6 +27,8 @@ test('on a phone, in English, an elder books day care and a home visit', { tag: 
   await page.goto('/?mode=personal');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // The sign-in prompt may have been said in Chinese before the switch; from here on, English.
+  await clearSpoken(page);
   const keypad = page.getByRole('group', { name: 'Number pad' });
   const type = async (digits: string) => {
     for (const d of digits) await keypad.getByRole('button', { name: d, exact: true }).click();
