@@ -7,6 +7,7 @@ pub mod config;
 pub mod dates;
 pub mod i18n;
 pub mod keys;
+pub mod offline;
 pub mod pages;
 pub mod problems;
 pub mod speech;

@@ -1,0 +1,39 @@
+//! Offline-first bookings (issue 4): the outbox and the engine that replays it.
+//!
+//! A booking or cancellation made without a network is queued here with its
+//! Idempotency-Key and replayed, in order, when the network returns. The logic is
+//! plain Rust behind two small traits, [`Store`] (where the queue lives) and
+//! [`Transport`] (how an entry reaches the platform), so it is unit-tested natively;
+//! the IndexedDB store and the reqwest transport are thin adapters tested in the browser.
+//!
+//! Nothing here reads the clock or a random source: the caller passes `now` and the
+//! jitter in, so every schedule is deterministic under test.
+
+pub mod backoff;
+pub mod classify;
+pub mod engine;
+pub mod outbox;
+pub mod store;
+
+#[cfg(test)]
+mod tests;
+
+use std::future::Future;
+
+pub use backoff::Backoff;
+pub use classify::{Outcome, Refusal, RefusalKind, classify};
+pub use engine::{Delivered, Engine, Report};
+pub use outbox::{Change, Entry, EntryState};
+pub use store::{MemoryStore, Store, StoreError};
+
+/// Sends one queued change to the platform.
+///
+/// The adapter must send `entry.change` with `entry.key` as the Idempotency-Key, signed
+/// in as `entry.principal` and acting for `entry.elder`: the platform remembers keys per
+/// principal, so only the same principal's replay is recognised as the same request. With
+/// no session for that principal it answers `not-signed-in` and the queue pauses.
+///
+/// Futures need not be `Send`: in the browser everything runs on one thread.
+pub trait Transport {
+    fn send(&self, entry: &Entry) -> impl Future<Output = Result<api::Booking, api::ApiError>>;
+}
