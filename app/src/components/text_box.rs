@@ -19,6 +19,9 @@ pub fn TextBox(
     /// One line (an address) or several (a note).
     #[prop(optional)]
     multiline: bool,
+    /// The browser's autofill hint for one line (e.g. `street-address`).
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let left = move || {
@@ -51,7 +54,7 @@ pub fn TextBox(
                     <input
                         id=id
                         type="text"
-                        autocomplete="street-address"
+                        autocomplete=autocomplete
                         maxlength=max.to_string()
                         aria-describedby=described_by
                         prop:value=move || value.get()

@@ -92,6 +92,7 @@ pub fn AddressChoice(
                         label=Signal::derive(move || i18n.t("address.label"))
                         value=draft
                         max=validate::ADDRESS_MAX
+                        autocomplete="street-address"
                     />
                     <Notice message=Signal::derive(move || problem.get()) />
                     <div class="actions">
