@@ -12,6 +12,8 @@
 pub mod backoff;
 pub mod classify;
 pub mod engine;
+#[cfg(target_arch = "wasm32")]
+pub mod idb;
 pub mod outbox;
 pub mod store;
 
