@@ -10,8 +10,8 @@ use serde::de::DeserializeOwned;
 use crate::{
     ACTING_FOR_HEADER, API_PREFIX, AttendanceRequest, Booking, Canteen, Complaint,
     ComplaintUpdateRequest, CreateBookingRequest, CreateComplaintRequest, DaycareCentre,
-    DaycareSchedule, ElderProfile, IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId, Problem,
-    RateRequest, SignInRequest, SignInResponse, StaffSignInRequest, VisitService,
+    DaycareSchedule, DeliveryToken, ElderProfile, IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId,
+    Problem, RateRequest, SignInRequest, SignInResponse, StaffSignInRequest, VisitService,
     VisitTransitionRequest, VisitWindow,
 };
 
@@ -168,6 +168,12 @@ impl Client {
     /// `DELETE /session`: end this token's session. Safe to repeat.
     pub async fn sign_out(&self) -> Result<(), ApiError> {
         Self::empty(self.request(Method::DELETE, "/session")).await
+    }
+
+    /// `POST /session/delivery-token`: a write-only token for queued bookings and
+    /// cancellations (see [`DeliveryToken`]). Not keyed: every call is a new token.
+    pub async fn delivery_token(&self) -> Result<DeliveryToken, ApiError> {
+        Self::json(self.request(Method::POST, "/session/delivery-token")).await
     }
 
     /// `GET /me`

@@ -32,6 +32,24 @@ pub struct SignInResponse {
     pub me: Me,
 }
 
+/// `POST /session/delivery-token`: a write-only credential for a kiosk's outbox.
+///
+/// A kiosk wipes everything personal at sign-out, yet a booking an elder made while the
+/// centre's network was down must still arrive after they walk away. So, while online,
+/// the kiosk asks for this token: it acts as the same principal for the same elders, but
+/// only to send `POST /bookings` and `POST /bookings/{id}/cancel` (each with its
+/// Idempotency-Key); every other request with it is refused as `forbidden`, so it reads
+/// nothing. It outlives the session that asked for it (until `expires_at`), and
+/// `DELETE /session` with it as the bearer revokes it once the queue is empty.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeliveryToken {
+    /// Bearer token for the `Authorization` header of queued changes.
+    pub token: String,
+    /// When it stops working; a change still queued then waits for the elder to sign in.
+    pub expires_at: DateTime<FixedOffset>,
+}
+
 /// Who a principal is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
