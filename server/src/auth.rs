@@ -3,6 +3,12 @@
 //! Every authenticated request names a *principal* (from the bearer token) and, for
 //! anything touching an elder's data, the *elder acted for* (the `Acting-For` header).
 //! Both are checked here, once, so handlers receive an [`Actor`] that is already allowed.
+//!
+//! A token has a scope ([`Scope`]). A kiosk's *delivery token* may only deliver the bookings
+//! and cancellations an elder queued there; [`Principal`] and [`Actor`] refuse it, so every
+//! endpoint is closed to it unless its handler asks for a [`QueuedActor`] instead.
+
+use std::time::Duration;
 
 use api::{ACTING_FOR_HEADER, PersonKind};
 use argon2::{
@@ -18,7 +24,7 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::{
-    db::people::{self, Person},
+    db::people::{self, Person, Scope},
     error::{Error, Result},
     http::AppState,
 };
@@ -27,6 +33,16 @@ use crate::{
 /// short lock plus "ask staff" is the way out).
 pub const MAX_PIN_ATTEMPTS: i64 = 5;
 pub const LOCK_MINUTES: i64 = 15;
+
+/// How long a delivery token works: long enough for a centre's network outage to end and the
+/// kiosk's queue to drain after the elder has walked away, short enough that a stolen kiosk
+/// database (the token sits in its outbox) is soon useless.
+pub const DELIVERY_TOKEN_TTL: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// The unix second `ttl` after `now`.
+pub fn expiry(now: i64, ttl: Duration) -> i64 {
+    now.saturating_add(i64::try_from(ttl.as_secs()).unwrap_or(i64::MAX))
+}
 
 /// Argon2id PHC string for a PIN or password.
 pub fn hash_secret(secret: &str) -> Result<String> {
@@ -74,7 +90,19 @@ pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     Some(token.trim()).filter(|t| !t.is_empty())
 }
 
-/// The signed-in person making the request.
+/// The person behind the bearer token and the token's scope: known, not revoked, not expired.
+async fn authenticate(parts: &Parts, state: &AppState) -> Result<(Person, Scope)> {
+    let token = bearer(&parts.headers).ok_or_else(Error::not_signed_in)?;
+    let session = people::session(&state.db, &token_hash(token))
+        .await?
+        .ok_or_else(Error::not_signed_in)?;
+    if session.expires_at <= state.clock.unix() {
+        return Err(Error::session_expired());
+    }
+    Ok((session.person, session.scope))
+}
+
+/// The signed-in person making the request, with a full session (never a delivery token).
 #[derive(Debug, Clone)]
 pub struct Principal(pub Person);
 
@@ -82,12 +110,11 @@ impl FromRequestParts<AppState> for Principal {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        let token = bearer(&parts.headers).ok_or_else(Error::not_signed_in)?;
-        let (person, expires_at) = people::session(&state.db, &token_hash(token))
-            .await?
-            .ok_or_else(Error::not_signed_in)?;
-        if expires_at <= state.clock.unix() {
-            return Err(Error::session_expired());
+        let (person, scope) = authenticate(parts, state).await?;
+        // Default-deny: a delivery token reads nothing and changes nothing here, on every
+        // endpoint present and future, unless a handler takes a `QueuedActor` on purpose.
+        if scope != Scope::Session {
+            return Err(Error::delivery_only());
         }
         Ok(Principal(person))
     }
@@ -132,31 +159,54 @@ impl FromRequestParts<AppState> for Actor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let Principal(principal) = Principal::from_request_parts(parts, state).await?;
-        let elder_id: i64 = parts
-            .headers
-            .get(ACTING_FOR_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse().ok())
-            .ok_or_else(|| Error::invalid_field(ACTING_FOR_HEADER, "acting-for-missing"))?;
-        let permissions = if principal.id == elder_id && principal.kind() == PersonKind::Elder {
-            Some(Permissions::ALL)
-        } else {
-            permissions_for(state, &principal, elder_id).await?
-        };
-        // Refuse the same way whether the elder exists or not: nothing leaks.
-        let permissions = permissions.ok_or_else(Error::forbidden)?;
-        let elder = people::by_id(&state.db, elder_id)
-            .await?
-            .ok_or_else(Error::forbidden)?;
-        if elder.kind() != PersonKind::Elder {
-            return Err(Error::forbidden());
-        }
-        Ok(Actor {
-            principal,
-            elder,
-            permissions,
-        })
+        authorise(parts, state, principal).await
     }
+}
+
+/// An [`Actor`] whose token may also be a kiosk's delivery token: only for the changes a
+/// kiosk queues while offline (`POST /bookings`, `POST /bookings/{id}/cancel`). The kiosk
+/// wipes the elder's session at sign-out, yet what they booked during an outage must still
+/// arrive; the delivery token lets it, while reading nothing. The elder acted for is
+/// authorised exactly as for a session.
+#[derive(Debug, Clone)]
+pub struct QueuedActor(pub Actor);
+
+impl FromRequestParts<AppState> for QueuedActor {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        // Either scope: a delivery token acts as the person it was made for.
+        let (principal, _scope) = authenticate(parts, state).await?;
+        Ok(QueuedActor(authorise(parts, state, principal).await?))
+    }
+}
+
+/// `principal` acting for the elder the `Acting-For` header names, if they may.
+async fn authorise(parts: &Parts, state: &AppState, principal: Person) -> Result<Actor> {
+    let elder_id: i64 = parts
+        .headers
+        .get(ACTING_FOR_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| Error::invalid_field(ACTING_FOR_HEADER, "acting-for-missing"))?;
+    let permissions = if principal.id == elder_id && principal.kind() == PersonKind::Elder {
+        Some(Permissions::ALL)
+    } else {
+        permissions_for(state, &principal, elder_id).await?
+    };
+    // Refuse the same way whether the elder exists or not: nothing leaks.
+    let permissions = permissions.ok_or_else(Error::forbidden)?;
+    let elder = people::by_id(&state.db, elder_id)
+        .await?
+        .ok_or_else(Error::forbidden)?;
+    if elder.kind() != PersonKind::Elder {
+        return Err(Error::forbidden());
+    }
+    Ok(Actor {
+        principal,
+        elder,
+        permissions,
+    })
 }
 
 async fn permissions_for(

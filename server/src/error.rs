@@ -83,6 +83,16 @@ impl Error {
         )
     }
 
+    /// A delivery token used for anything but delivering a queued booking or cancellation.
+    /// The same `forbidden` type as any refusal, and nothing about whose token it is.
+    pub fn delivery_only() -> Self {
+        Error::new(
+            ProblemType::Forbidden,
+            StatusCode::FORBIDDEN,
+            "This token only delivers queued bookings and cancellations",
+        )
+    }
+
     pub fn not_signed_in() -> Self {
         Error::new(
             ProblemType::NotSignedIn,

@@ -374,6 +374,7 @@ async fn the_openapi_document_describes_every_endpoint() {
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     for path in [
         "/session",
+        "/session/delivery-token",
         "/me",
         "/canteens",
         "/canteens/{id}/slots",
@@ -383,6 +384,7 @@ async fn the_openapi_document_describes_every_endpoint() {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
     assert!(doc["components"]["schemas"]["Problem"].is_object());
+    assert!(doc["components"]["schemas"]["DeliveryToken"].is_object());
     assert_eq!(
         doc,
         serde_json::to_value(linli_server::http::openapi()).unwrap()

@@ -192,18 +192,56 @@ pub async fn actable_elders(db: &Db, person: &Person, now: i64) -> sqlx::Result<
     }
 }
 
+/// What a bearer token may do. Stored as text in `sessions.scope` (migration 0005).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// A sign-in: everything its person may do.
+    Session,
+    /// A kiosk's outbox credential: only queued bookings and cancellations (`auth::QueuedActor`).
+    Delivery,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Session => "session",
+            Scope::Delivery => "delivery",
+        }
+    }
+
+    /// Anything but `session` reads as the narrower scope: an unknown value never grants more.
+    fn parse(s: &str) -> Scope {
+        if s == "session" {
+            Scope::Session
+        } else {
+            Scope::Delivery
+        }
+    }
+}
+
+/// A live row of `sessions`: whose token it is, until when, and what it may do.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub person: Person,
+    pub expires_at: i64,
+    pub scope: Scope,
+}
+
 pub async fn create_session(
     db: &Db,
     token_hash: &str,
     person_id: i64,
+    scope: Scope,
     now: i64,
     expires_at: i64,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, person_id, scope, created_at, expires_at)
+         VALUES (?, ?, ?, ?, ?)",
     )
     .bind(token_hash)
     .bind(person_id)
+    .bind(scope.as_str())
     .bind(now)
     .bind(expires_at)
     .execute(db)
@@ -211,20 +249,27 @@ pub async fn create_session(
     Ok(())
 }
 
-/// The person behind a token and when the session expires; `None` when unknown or revoked.
-pub async fn session(db: &Db, token_hash: &str) -> sqlx::Result<Option<(Person, i64)>> {
-    let row: Option<(i64, i64)> = sqlx::query_as(
-        "SELECT person_id, expires_at FROM sessions WHERE token_hash = ? AND revoked_at IS NULL",
+/// The session behind a token; `None` when unknown or revoked (expiry is the caller's check).
+pub async fn session(db: &Db, token_hash: &str) -> sqlx::Result<Option<Session>> {
+    let row: Option<(i64, i64, String)> = sqlx::query_as(
+        "SELECT person_id, expires_at, scope FROM sessions
+         WHERE token_hash = ? AND revoked_at IS NULL",
     )
     .bind(token_hash)
     .fetch_optional(db)
     .await?;
-    let Some((person_id, expires_at)) = row else {
+    let Some((person_id, expires_at, scope)) = row else {
         return Ok(None);
     };
-    Ok(by_id(db, person_id).await?.map(|p| (p, expires_at)))
+    Ok(by_id(db, person_id).await?.map(|person| Session {
+        person,
+        expires_at,
+        scope: Scope::parse(&scope),
+    }))
 }
 
+/// Revokes this one token, of either scope. Other tokens of the same person stay: signing
+/// out of a kiosk must not stop the delivery of what the elder queued there.
 pub async fn revoke_session(db: &Db, token_hash: &str, now: i64) -> sqlx::Result<()> {
     sqlx::query("UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL")
         .bind(now)

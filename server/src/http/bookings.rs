@@ -21,7 +21,7 @@ use super::{
     visits::{self, VisitOrder},
 };
 use crate::{
-    auth::Actor,
+    auth::{Actor, QueuedActor},
     db::{
         self, Tx,
         bookings::{self, BookingRow, NewMealBooking},
@@ -40,7 +40,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(cancel))
 }
 
-/// Book a service for the elder acted for.
+/// Book a service for the elder acted for. The bearer may be a kiosk's delivery token
+/// (`POST /session/delivery-token`): a booking queued offline arrives after the elder has gone.
 #[utoipa::path(
     post, path = "/bookings", tag = "bookings",
     security(("bearer" = [])),
@@ -60,7 +61,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 )]
 async fn create(
     State(state): State<AppState>,
-    actor: Actor,
+    QueuedActor(actor): QueuedActor,
     key: IdempotencyKey,
     Json(req): Json<CreateBookingRequest>,
 ) -> Result<Response> {
@@ -220,7 +221,8 @@ async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Bo
 /// Cancel a booking of any kind before its cancel cutoff, giving back its place (and a
 /// day-care transport seat). After the cutoff, the refusal names the deadline and the
 /// hotline of the canteen, centre or provider, so the elder can still call. A home visit
-/// whose worker is already on the way cannot be cancelled here.
+/// whose worker is already on the way cannot be cancelled here. The bearer may be a kiosk's
+/// delivery token, as for booking.
 #[utoipa::path(
     post, path = "/bookings/{id}/cancel", tag = "bookings",
     security(("bearer" = [])),
@@ -237,7 +239,7 @@ async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Bo
 )]
 async fn cancel(
     State(state): State<AppState>,
-    actor: Actor,
+    QueuedActor(actor): QueuedActor,
     key: IdempotencyKey,
     Path(id): Path<i64>,
 ) -> Result<Response> {

@@ -1,7 +1,8 @@
-//! Sign in with a card or phone number and a PIN; sign out; who am I.
+//! Sign in with a card or phone number and a PIN; sign out; who am I; a kiosk's delivery token.
 
 use api::{
-    Lang, Me, PersonKind, Problem, ProblemType, SignInRequest, SignInResponse, StaffSignInRequest,
+    DeliveryToken, Lang, Me, PersonKind, Problem, ProblemType, SignInRequest, SignInResponse,
+    StaffSignInRequest,
 };
 use axum::{
     extract::State,
@@ -11,8 +12,11 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::{AppState, Json};
 use crate::{
-    auth::{self, LOCK_MINUTES, MAX_PIN_ATTEMPTS, Principal},
-    db::{self, people},
+    auth::{self, DELIVERY_TOKEN_TTL, LOCK_MINUTES, MAX_PIN_ATTEMPTS, Principal},
+    db::{
+        self,
+        people::{self, Scope},
+    },
     error::{Error, Result},
 };
 
@@ -20,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sign_in, sign_out))
         .routes(routes!(staff_sign_in))
+        .routes(routes!(delivery_token))
         .routes(routes!(me))
 }
 
@@ -129,8 +134,16 @@ async fn start_session(
 ) -> Result<(StatusCode, Json<SignInResponse>)> {
     let now = state.clock.unix();
     let (token, token_hash) = auth::new_token();
-    let expires_at = now + i64::try_from(state.session_ttl.as_secs()).unwrap_or(i64::MAX / 2);
-    people::create_session(&state.db, &token_hash, person.id, now, expires_at).await?;
+    let expires_at = auth::expiry(now, state.session_ttl);
+    people::create_session(
+        &state.db,
+        &token_hash,
+        person.id,
+        Scope::Session,
+        now,
+        expires_at,
+    )
+    .await?;
     let me = me_of(state, person, hotline).await?;
     Ok((
         StatusCode::CREATED,
@@ -142,7 +155,49 @@ async fn start_session(
     ))
 }
 
-/// Sign out: the token stops working at once. Safe to repeat.
+/// A write-only token for a kiosk's outbox (see [`DeliveryToken`]): it acts as the same person
+/// for the same elders, but only for `POST /bookings` and `POST /bookings/{id}/cancel`, for
+/// 24 hours whatever becomes of the session that asked. Only a session may ask, so a delivery
+/// token can never extend itself. Not idempotent by key, like sign-in: every call is a new token, and a
+/// replay must never hand a token to whoever holds an old key.
+#[utoipa::path(
+    post, path = "/session/delivery-token", tag = "session",
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "A new delivery token", body = DeliveryToken),
+        (status = 401, description = "not-signed-in, session-expired", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "forbidden: the bearer is itself a delivery token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn delivery_token(
+    State(state): State<AppState>,
+    Principal(person): Principal,
+) -> Result<(StatusCode, Json<DeliveryToken>)> {
+    let now = state.clock.unix();
+    let (token, token_hash) = auth::new_token();
+    let expires_at = auth::expiry(now, DELIVERY_TOKEN_TTL);
+    people::create_session(
+        &state.db,
+        &token_hash,
+        person.id,
+        Scope::Delivery,
+        now,
+        expires_at,
+    )
+    .await?;
+    tracing::info!(person = person.id, "delivery token issued");
+    Ok((
+        StatusCode::CREATED,
+        Json(DeliveryToken {
+            token,
+            expires_at: db::local(expires_at, state.tz),
+        }),
+    ))
+}
+
+/// Sign out: the bearer token, a session or a delivery token, stops working at once. Only
+/// that token: delivery tokens a session made keep working after it signs out, so what the
+/// elder queued at a kiosk still arrives. Safe to repeat.
 #[utoipa::path(
     delete, path = "/session", tag = "session",
     security(("bearer" = [])),

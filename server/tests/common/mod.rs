@@ -87,9 +87,16 @@ impl TestServer {
         use linli_server::{auth, db::people};
         let (token, hash) = auth::new_token();
         let now = self.clock.unix();
-        people::create_session(self.db(), &hash, person_id, now, now + 3600)
-            .await
-            .expect("session");
+        people::create_session(
+            self.db(),
+            &hash,
+            person_id,
+            people::Scope::Session,
+            now,
+            now + 3600,
+        )
+        .await
+        .expect("session");
         self.client().with_token(token).acting_for(elder)
     }
 
