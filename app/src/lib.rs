@@ -19,11 +19,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::IdleGuard;
+use crate::components::{ConnectivityBanner, IdleGuard};
 use crate::config::Config;
 use crate::i18n::I18n;
 use crate::pages::*;
-use crate::state::{DeviceMode, LANG_KEY, MealsCtx, SessionCtx};
+use crate::state::{DeviceMode, LANG_KEY, MealsCtx, SessionCtx, SyncCtx};
 
 /// Reports a panic in the browser console (a bug; elders must never see one).
 pub fn install_panic_hook() {
@@ -32,10 +32,11 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// Reads the deployment config, then mounts the app.
+/// Reads the deployment config and opens the outbox, then mounts the app.
 pub async fn start() {
     let config = config::load().await;
-    leptos::mount::mount_to_body(move || view! { <App config /> });
+    let outbox = offline::DeviceStore::open().await;
+    leptos::mount::mount_to_body(move || view! { <App config outbox /> });
 }
 
 /// The language to open in: a personal device remembers its choice; a kiosk
@@ -51,14 +52,19 @@ fn initial_lang(mode: DeviceMode) -> Lang {
 }
 
 #[component]
-pub fn App(config: Config) -> impl IntoView {
+pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
     let mode = DeviceMode::detect();
     let i18n = I18n::new(initial_lang(mode));
     provide_context(i18n);
     provide_context(mode);
-    provide_context(SessionCtx::new(config.api_base.clone(), mode));
-    provide_context(MealsCtx::new());
+    let session = SessionCtx::new(config.api_base.clone(), mode);
+    let meals = MealsCtx::new();
+    let sync = SyncCtx::new(outbox, config.api_base.clone(), session, meals);
+    provide_context(session);
+    provide_context(meals);
+    provide_context(sync);
     provide_context(config);
+    sync.start();
 
     // `<html lang>` follows the language, so screen readers and the browser's
     // own speech pick the right voice; a personal device remembers the choice.
@@ -80,6 +86,7 @@ pub fn App(config: Config) -> impl IntoView {
     view! {
         <Router>
             {mode.is_kiosk().then(|| view! { <IdleGuard /> })}
+            <ConnectivityBanner />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Welcome />
                 <Route path=path!("/sign-in") view=SignIn />
@@ -95,6 +102,7 @@ pub fn App(config: Config) -> impl IntoView {
                 <Route path=path!("/visits/:service") view=VisitWindows />
                 <Route path=path!("/visits/:service/:window") view=VisitConfirm />
                 <Route path=path!("/care-booked/:booking") view=CareBooked />
+                <Route path=path!("/queued/:seq") view=Queued />
                 <Route path=path!("/bookings") view=Bookings />
                 <Route path=path!("/bookings/:booking/cancel") view=CancelBooking />
                 <Route path=path!("/bookings/:booking") view=BookingDetail />

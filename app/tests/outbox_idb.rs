@@ -13,7 +13,7 @@ use api::{
     MealBooking, MealKind, PersonKind, PersonRef, PriceSplit, Text,
 };
 use app::offline::idb::IdbStore;
-use app::offline::{Backoff, Change, Engine, Entry, EntryState, Store, Transport};
+use app::offline::{Backoff, Change, Engine, Entry, EntryState, Queued, Store, Transport};
 use chrono::{DateTime, TimeDelta, Utc};
 use wasm_bindgen_test::*;
 
@@ -38,6 +38,8 @@ fn entry(seq: u64) -> Entry {
         },
         elder: ELDER,
         principal: ELDER,
+        delivery_token: None,
+        summary: None,
         queued_at: t0(),
         attempts: 0,
         next_attempt: t0(),
@@ -177,16 +179,18 @@ async fn engine_delivers_from_indexed_db_and_removes_the_entry() {
     let engine = Engine::new(store.clone(), Books::default(), Backoff::default());
     let queued = engine
         .queue(
-            Change::Create {
-                request: CreateBookingRequest::Meal {
-                    slot_id: 7,
-                    fulfilment: Fulfilment::Pickup,
-                    address: None,
+            Queued::new(
+                Change::Create {
+                    request: CreateBookingRequest::Meal {
+                        slot_id: 7,
+                        fulfilment: Fulfilment::Pickup,
+                        address: None,
+                    },
                 },
-            },
-            "key-7".into(),
-            ELDER,
-            ELDER,
+                "key-7",
+                ELDER,
+                ELDER,
+            ),
             t0(),
         )
         .await

@@ -1,6 +1,7 @@
 //! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame.
 
 mod big_button;
+mod connectivity;
 mod diet_tags;
 mod icon;
 mod idle_guard;
@@ -14,6 +15,7 @@ mod text_box;
 mod tile;
 
 pub use big_button::{BigButton, ButtonKind};
+pub use connectivity::ConnectivityBanner;
 pub use diet_tags::{DietTags, diet_icon};
 pub use icon::{Icon, IconKind};
 pub use idle_guard::IdleGuard;

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use super::Transport;
 use super::backoff::Backoff;
 use super::classify::{Outcome, classify};
-use super::outbox::{Change, Entry, EntryState};
+use super::outbox::{Entry, EntryState, Queued};
 use super::store::{Store, StoreError};
 
 /// A change that reached the platform.
@@ -70,26 +70,27 @@ impl<S: Store, T: Transport> Engine<S, T> {
         &self.transport
     }
 
-    /// Queues a change, due at once. `key` is the Idempotency-Key the confirm screen
-    /// already used for its own attempt: that attempt may have reached the platform
-    /// before the network dropped, and only the same key lets the platform recognise it.
-    pub async fn queue(
-        &self,
-        change: Change,
-        key: String,
-        elder: PersonId,
-        principal: PersonId,
-        now: DateTime<Utc>,
-    ) -> Result<Entry, StoreError> {
+    /// Queues a change, due at once.
+    pub async fn queue(&self, queued: Queued, now: DateTime<Utc>) -> Result<Entry, StoreError> {
         let stored = self.store.load().await?.last().map_or(0, |e| e.seq);
         let seq = stored.max(self.last_seq.get()) + 1;
         self.last_seq.set(seq);
+        let Queued {
+            change,
+            key,
+            elder,
+            principal,
+            delivery_token,
+            summary,
+        } = queued;
         let entry = Entry {
             seq,
             key,
             change,
             elder,
             principal,
+            delivery_token,
+            summary,
             queued_at: now,
             attempts: 0,
             next_attempt: now,
@@ -125,17 +126,39 @@ impl<S: Store, T: Transport> Engine<S, T> {
         self.store.remove(seq).await
     }
 
-    /// After sign-in, every paused entry is due again. Entries whose principal is still
-    /// not signed in pause the queue again on their turn.
-    pub async fn resume_after_sign_in(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
+    /// After `principal` signed in, every paused entry is due again, and that person's
+    /// entries carry `delivery_token` from now on when one is given (their old one may
+    /// have expired). Entries whose principal is still not signed in pause the queue
+    /// again on their turn.
+    pub async fn resume_after_sign_in(
+        &self,
+        now: DateTime<Utc>,
+        principal: PersonId,
+        delivery_token: Option<&str>,
+    ) -> Result<(), StoreError> {
         for mut entry in self.store.load().await? {
-            if entry.state == EntryState::NeedsSignIn {
+            let paused = entry.state == EntryState::NeedsSignIn;
+            let retoken = entry.principal == principal
+                && entry.is_pending()
+                && delivery_token.is_some_and(|t| entry.delivery_token.as_deref() != Some(t));
+            if retoken {
+                entry.delivery_token = delivery_token.map(str::to_owned);
+            }
+            if paused {
                 entry.state = EntryState::Waiting;
                 entry.next_attempt = now;
+            }
+            if paused || retoken {
                 self.store.update(&entry).await?;
             }
         }
         Ok(())
+    }
+
+    /// Every entry, in queue order (the connectivity banner counts them; a kiosk checks
+    /// which delivery tokens are still needed).
+    pub async fn entries(&self) -> Result<Vec<Entry>, StoreError> {
+        self.store.load().await
     }
 
     /// Sends every due entry, strictly in `seq` order, one at a time.

@@ -11,11 +11,13 @@
 
 pub mod backoff;
 pub mod classify;
+pub mod device_store;
 pub mod engine;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod outbox;
 pub mod store;
+pub mod transport;
 
 #[cfg(test)]
 mod tests;
@@ -25,8 +27,10 @@ use std::future::Future;
 pub use backoff::Backoff;
 pub use classify::{Outcome, Refusal, RefusalKind, classify};
 pub use engine::{Delivered, Engine, Report};
-pub use outbox::{Change, Entry, EntryState};
+pub use outbox::{Change, Entry, EntryState, Queued, Summary};
+pub use device_store::DeviceStore;
 pub use store::{MemoryStore, Store, StoreError};
+pub use transport::ClientTransport;
 
 /// Sends one queued change to the platform.
 ///

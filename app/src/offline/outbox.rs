@@ -1,7 +1,7 @@
 //! One queued change and where it stands.
 
-use api::{CreateBookingRequest, PersonId};
-use chrono::{DateTime, Utc};
+use api::{CreateBookingRequest, Lang, PersonId, Text};
+use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::classify::Refusal;
@@ -33,6 +33,53 @@ pub enum EntryState {
     NeedsSignIn,
 }
 
+/// What a queued change is about, for its "waiting to send" row: the service in both
+/// languages ("午餐" / "Lunch") and when it starts; the day is worded when shown, so
+/// "tomorrow" stays true after midnight.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub what: Text,
+    pub starts_at: DateTime<FixedOffset>,
+}
+
+impl Summary {
+    /// `what` worded by `words` in each language.
+    pub fn worded(starts_at: DateTime<FixedOffset>, words: impl Fn(Lang) -> String) -> Self {
+        Summary {
+            what: Text::new(words(Lang::ZhCn), words(Lang::En)),
+            starts_at,
+        }
+    }
+}
+
+/// A change to queue, as the confirm or cancel screen hands it over.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Queued {
+    pub change: Change,
+    /// The key the screen already used for its own attempt: that attempt may have reached
+    /// the platform before the network dropped, and only the same key lets the platform
+    /// recognise it.
+    pub key: String,
+    pub elder: PersonId,
+    pub principal: PersonId,
+    pub delivery_token: Option<String>,
+    pub summary: Option<Summary>,
+}
+
+impl Queued {
+    /// A change by `principal` for `elder`, with no delivery token and no summary.
+    pub fn new(change: Change, key: impl Into<String>, elder: PersonId, principal: PersonId) -> Self {
+        Queued {
+            change,
+            key: key.into(),
+            elder,
+            principal,
+            delivery_token: None,
+            summary: None,
+        }
+    }
+}
+
 /// A queued booking or cancellation.
 ///
 /// Holds ids only, no names or addresses beyond what the request itself carries: on a
@@ -50,6 +97,14 @@ pub struct Entry {
     /// Who made it: the elder, a linked family member or staff. The platform keys
     /// idempotency per principal, so replays go out as this person.
     pub principal: PersonId,
+    /// A kiosk's write-only credential for this principal ([`api::DeliveryToken`]): it
+    /// lets the change go out after the elder has signed out and walked away, and can
+    /// read nothing. `None` on a personal device, where the session itself is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_token: Option<String>,
+    /// What and when, for the "waiting to send" row. Never a name or an address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
     pub queued_at: DateTime<Utc>,
     /// Requests sent so far (including one cut short by a crash).
     pub attempts: u32,

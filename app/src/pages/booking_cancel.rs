@@ -4,19 +4,22 @@
 
 use api::{ApiError, Booking, ProblemType};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice, Screen, Tone};
 use crate::i18n::use_i18n;
 use crate::keys;
-use crate::pages::bookings::{CareFacts, headline};
+use crate::offline::{Change, Summary};
+use crate::pages::bookings::{CareFacts, headline, what};
+use crate::pages::confirm::queued_change;
 use crate::pages::meal_summary::{Facts, MealFacts};
 use crate::pages::{
     AfterBookingActions, LoadProblem, id_param, load_booking, signed_out_home, use_explainer,
 };
 use crate::problems;
-use crate::state::{MealsCtx, SignOutReason, use_session, use_sign_out};
+use crate::state::{MealsCtx, SignOutReason, use_session, use_sign_out, use_sync};
 
 #[component]
 pub fn CancelBooking() -> impl IntoView {
@@ -76,6 +79,11 @@ fn AskToCancel(booking: Booking, cancelled: RwSignal<Option<Booking>>) -> impl I
     let key = StoredValue::new(keys::idempotency_key());
     let refusal = RwSignal::new(None::<ApiError>);
     let id = booking.id;
+    let sync = use_sync();
+    let go = navigate.clone();
+    let summary = StoredValue::new(Summary::worded(booking.starts_at(), |lang| {
+        what(lang, &booking)
+    }));
 
     let cancel = Action::new_local(move |_: &()| {
         let client = session.client();
@@ -88,6 +96,26 @@ fn AskToCancel(booking: Booking, cancelled: RwSignal<Option<Booking>>) -> impl I
             cancelled.set(Some(b));
         }
         Err(err) if problems::is_session_end(&err) => sign_out(SignOutReason::Expired),
+        // No network: the cancellation waits in the outbox under the same key.
+        Err(ApiError::Network(detail)) => {
+            let queued = queued_change(
+                session,
+                Change::Cancel { booking: id },
+                key.get_value(),
+                summary.get_value(),
+            );
+            let go = go.clone();
+            spawn_local(async move {
+                let entry = match queued {
+                    Some(q) => sync.queue(q).await.ok(),
+                    None => None,
+                };
+                match entry {
+                    Some(entry) => go(&format!("/queued/{}", entry.seq), Default::default()),
+                    None => refusal.set(Some(ApiError::Network(detail))),
+                }
+            });
+        }
         Err(err) => refusal.set(Some(err)),
     };
     Effect::new(move |_| {

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{BigButton, Notice};
 use crate::i18n::use_i18n;
+use crate::offline::Summary;
 use crate::pages::confirm::ConfirmActions;
 use crate::pages::use_explainer;
 use crate::problems::Service;
@@ -109,6 +110,7 @@ pub fn FactRows(rows: impl Fn(Lang) -> Vec<Row> + Send + Sync + 'static) -> impl
 #[component]
 pub fn ConfirmCare(
     request: impl Fn() -> CreateBookingRequest + Send + Sync + 'static,
+    summary: Summary,
     service: Service,
     again: String,
     #[prop(optional)] transport: Option<String>,
@@ -131,6 +133,7 @@ pub fn ConfirmCare(
     view! {
         <ConfirmActions
             request
+            summary=move || summary.clone()
             booked="/care-booked/"
             explain=move |e| explainer.explain_for(e, service)
             way_forward

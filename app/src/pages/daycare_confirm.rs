@@ -11,6 +11,7 @@ use crate::components::ProviderCard;
 use crate::components::{Loading, Screen};
 use crate::dates;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::offline::Summary;
 use crate::pages::care::{ConfirmCare, FactRows, Row, TimeGone, load_session};
 use crate::pages::daycare_transport::{session_headline, transport_slug};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
@@ -40,6 +41,18 @@ impl DaycareFacts {
             session,
             transport,
             price,
+        })
+    }
+
+    /// The booking as its "waiting to send" row names it, should it go to the outbox.
+    fn summary(&self) -> Summary {
+        let period = self.session.period;
+        Summary::worded(self.session.starts_at, |lang| {
+            tr_with(
+                lang,
+                "bookings.what_daycare",
+                &[("period", &words::daycare_period(lang, period))],
+            )
         })
     }
 
@@ -218,10 +231,12 @@ pub fn DaycareConfirm() -> impl IntoView {
                 Some(Ok(Some(facts))) => {
                     let session_id = facts.session.id;
                     let card = facts.centre.provider.clone();
+                    let summary = facts.summary();
                     view! {
                         <FactRows rows=move |lang| facts.rows(lang) />
                         <ConfirmCare
                             request=move || CreateBookingRequest::Daycare { session_id, transport }
+                            summary=summary
                             service=Service::Daycare
                             again="/daycare".to_owned()
                             transport=format!("/daycare/{session_id}")

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::components::{Loading, ProviderCard, Screen};
 use crate::i18n::use_i18n;
+use crate::offline::Summary;
 use crate::pages::address::{AddressChoice, load_profile};
 use crate::pages::confirm::ConfirmActions;
 use crate::pages::meal_fulfilment::SlotGone;
@@ -128,6 +129,7 @@ fn ConfirmBooking(
         _ => None,
     };
     let delivery = how == Fulfilment::Delivery;
+    let summary = Summary::worded(facts.serve_from, |lang| words::meal(lang, facts.meal));
     view! {
         <Facts facts />
         {delivery.then(|| view! {
@@ -139,6 +141,7 @@ fn ConfirmBooking(
                 fulfilment: how,
                 address: if delivery { address.get_untracked() } else { None },
             }
+            summary=move || summary.clone()
             booked="/booked/"
             explain=move |e| explainer.explain(e)
             way_forward

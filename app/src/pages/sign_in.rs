@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::i18n::use_i18n;
 use crate::pages::use_explainer;
 use crate::problems;
-use crate::state::{DeviceMode, Session, SignOutReason, use_session};
+use crate::state::{DeviceMode, Session, SignOutReason, use_session, use_sync};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -40,6 +40,7 @@ pub fn SignIn() -> impl IntoView {
     let explainer = use_explainer();
     let navigate = use_navigate();
     let mode = expect_context::<DeviceMode>();
+    let sync = use_sync();
     let hotline = StoredValue::new(use_context::<Config>().and_then(|c| c.hotline));
 
     let step = RwSignal::new(Step::Account);
@@ -54,6 +55,7 @@ pub fn SignIn() -> impl IntoView {
         Ok(resp) => match Session::from_sign_in(resp) {
             Some(s) => {
                 session.start(s);
+                sync.signed_in();
                 navigate(
                     "/home",
                     NavigateOptions {

@@ -11,6 +11,7 @@ use leptos_router::components::Redirect;
 use crate::components::{Loading, ProviderCard, Screen, TextBox};
 use crate::dates;
 use crate::i18n::{tr, tr_with, use_i18n};
+use crate::offline::Summary;
 use crate::pages::address::{AddressChoice, load_profile};
 use crate::pages::care::{ConfirmCare, FactRows, Row, TimeGone, load_window};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
@@ -217,6 +218,14 @@ fn Confirm(
     let typed = RwSignal::new(String::new());
     let (service_id, window_id) = (service.id, window.id);
     let provider = service.provider.clone();
+    let kind = service.kind;
+    let summary = Summary::worded(window.starts_at, |lang| {
+        tr_with(
+            lang,
+            "bookings.what_visit",
+            &[("service", &words::visit_kind(lang, kind))],
+        )
+    });
     // The note goes in the elder's language, as they chose it.
     let note = move || {
         note_text(
@@ -266,6 +275,7 @@ fn Confirm(
                 address: address.get_untracked(),
                 note: note(),
             }
+            summary
             service=Service::Visit
             again
         />

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
 use super::storage::{self, SESSION_KEY};
-use super::{DeviceMode, MealsCtx};
+use super::{DeviceMode, MealsCtx, use_sync};
 use crate::i18n::use_i18n;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,10 @@ pub struct Session {
     pub me: Me,
     /// The elder every request acts for (`me.acting_for[0]`).
     pub elder: PersonRef,
+    /// A kiosk's write-only credential for bookings queued offline ([`api::DeliveryToken`]),
+    /// fetched right after sign-in; `None` on a personal device, which keeps its session.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_token: Option<String>,
 }
 
 impl Session {
@@ -30,6 +34,7 @@ impl Session {
             token: resp.token,
             me: resp.me,
             elder,
+            delivery_token: None,
         })
     }
 
@@ -111,6 +116,19 @@ impl SessionCtx {
         self.current.set(Some(session));
     }
 
+    /// Keeps the kiosk's delivery token with the session it was fetched for; `false`
+    /// when that session has ended meanwhile (the token is then the caller's to revoke).
+    pub fn set_delivery_token(&self, session_token: &str, token: String) -> bool {
+        let mut kept = false;
+        self.current.update(|s| {
+            if let Some(s) = s.as_mut().filter(|s| s.token == session_token) {
+                s.delivery_token = Some(token);
+                kept = true;
+            }
+        });
+        kept
+    }
+
     /// Forgets the session everywhere on this device (memory and storage).
     fn wipe(&self) {
         self.current.set(None);
@@ -127,10 +145,16 @@ pub fn use_session() -> SessionCtx {
 pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
     let session = use_session();
     let meals = expect_context::<MealsCtx>();
+    let sync = use_sync();
     let i18n = use_i18n();
     let navigate = use_navigate();
     move |reason: SignOutReason| {
         crate::speech::stop();
+        if let Some(token) = session.get_untracked().and_then(|s| s.delivery_token) {
+            sync.release_delivery_token(token);
+        }
+        // What the outbox had to say was for this person only.
+        sync.news.set(None);
         if reason != SignOutReason::Expired {
             let client = session.client();
             spawn_local(async move {

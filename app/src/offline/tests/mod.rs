@@ -214,7 +214,8 @@ fn engine_over(store: Rc<MemoryStore>, platform: FakePlatform) -> TestEngine {
 
 /// Queues a meal booking for `elder` at `t0`, keyed `key-<slot>`.
 fn queue(engine: &TestEngine, slot: i64, elder: i64) -> Entry {
-    block_on(engine.queue(meal(slot), format!("key-{slot}"), elder, elder, t0())).unwrap()
+    let queued = Queued::new(meal(slot), format!("key-{slot}"), elder, elder);
+    block_on(engine.queue(queued, t0())).unwrap()
 }
 
 fn run(engine: &TestEngine, at: DateTime<Utc>) -> Report {

@@ -20,14 +20,8 @@ fn queued_changes_go_out_first_in_first_out() {
 fn a_head_waiting_to_retry_holds_back_the_rest() {
     let e = engine(FakePlatform::answering([Answer::Offline]));
     queue(&e, 1, ELDER);
-    let cancel = block_on(e.queue(
-        Change::Cancel { booking: 55 },
-        "key-c".into(),
-        ELDER,
-        ELDER,
-        t0(),
-    ))
-    .unwrap();
+    let cancel = Queued::new(Change::Cancel { booking: 55 }, "key-c", ELDER, ELDER);
+    let cancel = block_on(e.queue(cancel, t0())).unwrap();
 
     let report = run(&e, t0());
     assert!(report.delivered.is_empty());
@@ -97,7 +91,7 @@ fn entries_are_listed_and_dropped_per_elder() {
     let e = engine(FakePlatform::default());
     queue(&e, 1, ELDER);
     queue(&e, 2, OTHER_ELDER);
-    block_on(e.queue(meal(3), "key-3".into(), ELDER, DAUGHTER, t0())).unwrap();
+    block_on(e.queue(Queued::new(meal(3), "key-3", ELDER, DAUGHTER), t0())).unwrap();
 
     let mine: Vec<(u64, i64)> = block_on(e.entries_for(ELDER))
         .unwrap()

@@ -66,7 +66,7 @@ fn an_ended_session_pauses_the_queue_until_sign_in() {
     assert!(later.paused_for_sign_in);
     assert_eq!(e.transport().sent_seqs(), [1], "nothing sent while paused");
 
-    block_on(e.resume_after_sign_in(t0() + secs(7200))).unwrap();
+    block_on(e.resume_after_sign_in(t0() + secs(7200), ELDER, None)).unwrap();
     let report = run(&e, t0() + secs(7200));
     assert!(!report.paused_for_sign_in);
     assert_eq!(delivered_seqs(&report), [1, 2]);
@@ -93,4 +93,26 @@ fn another_booking_holding_the_place_is_reported_as_already_booked() {
     assert_eq!(kinds, [RefusalKind::AlreadyBooked, RefusalKind::Bug]);
     assert!(report.delivered.is_empty());
     assert_eq!(report.pending, 0);
+}
+
+#[test]
+fn signing_in_again_hands_that_person_s_entries_the_new_delivery_token() {
+    let e = engine(FakePlatform::answering([Answer::Refuse(
+        ProblemType::SessionExpired,
+        401,
+    )]));
+    queue(&e, 1, ELDER);
+    queue(&e, 2, OTHER_ELDER);
+    run(&e, t0());
+
+    block_on(e.resume_after_sign_in(t0() + secs(60), ELDER, Some("fresh"))).unwrap();
+    let entries = e.store().entries();
+    assert_eq!(entries[0].delivery_token.as_deref(), Some("fresh"));
+    assert_eq!(entries[0].state, EntryState::Waiting);
+    assert_eq!(
+        entries[1].delivery_token, None,
+        "another person's entry keeps its own credential"
+    );
+    let report = run(&e, t0() + secs(60));
+    assert_eq!(delivered_seqs(&report), [1, 2]);
 }

@@ -4,17 +4,20 @@
 //! still possible and the policy in words when it is not. From here the elder also reaches
 //! the problems they reported, or reports a new one.
 
+mod alternatives;
 mod daycare_row;
 mod detail;
 mod facts;
 mod meal_row;
+mod outbox;
 mod row;
 mod rows;
 mod sections;
 mod visit_row;
 
 pub use detail::BookingDetail;
-pub use facts::headline;
+pub use facts::{headline, what};
+pub use outbox::summary_line;
 pub use row::Fact;
 pub use rows::CareFacts;
 
@@ -30,6 +33,7 @@ use crate::pages::{LoadProblem, signed_out_home};
 use crate::state::{MealsCtx, use_session};
 use daycare_row::DaycareRow;
 use meal_row::MealRow;
+use outbox::{OutboxSection, spoken_refusals};
 use sections::{DayGroup, Sections, sections};
 use visit_row::VisitRow;
 
@@ -50,6 +54,7 @@ pub fn Bookings() -> impl IntoView {
         }
     });
     let title = move || i18n.t("bookings.title");
+    let refusals = spoken_refusals();
     let say = move || match data.get() {
         Some(Ok(s)) => {
             let summary = match s.upcoming_count() {
@@ -57,7 +62,7 @@ pub fn Bookings() -> impl IntoView {
                 0 => i18n.t("bookings.none_upcoming"),
                 n => i18n.t_with("bookings.count", &[("n", &n.to_string())]),
             };
-            format!("{} {summary}", title())
+            format!("{} {}{summary}", title(), refusals())
         }
         _ => title(),
     };
@@ -68,6 +73,7 @@ pub fn Bookings() -> impl IntoView {
     };
     view! {
         <Screen title say back="/home" class="bookings">
+            <OutboxSection />
             {move || match data.get() {
                 None => view! { <Loading /> }.into_any(),
                 Some(Err(err)) => view! { <LoadProblem err retry=move || data.refetch() /> }.into_any(),
