@@ -155,6 +155,18 @@ impl<S: Store, T: Transport> Engine<S, T> {
         Ok(())
     }
 
+    /// The network is back: every entry waiting out its backoff is due at once (the
+    /// backoff guards against a platform that is down, not against an offline device).
+    pub async fn due_now(&self, now: DateTime<Utc>) -> Result<(), StoreError> {
+        for mut entry in self.store.load().await? {
+            if entry.state == EntryState::Waiting && entry.next_attempt > now {
+                entry.next_attempt = now;
+                self.store.update(&entry).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Every entry, in queue order (the connectivity banner counts them; a kiosk checks
     /// which delivery tokens are still needed).
     pub async fn entries(&self) -> Result<Vec<Entry>, StoreError> {

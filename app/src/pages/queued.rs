@@ -27,7 +27,7 @@ pub fn Queued() -> impl IntoView {
             .find(|e| Some(e.seq) == seq)
     });
     // Gone from the outbox means delivered (a refusal stays until the elder reads it).
-    let sent = move || entry.with(Option::is_none);
+    let sent = move || sync.loaded.get() && entry.with(Option::is_none);
     let title = move || match sent() {
         true => i18n.t("queued.sent_title"),
         false => i18n.t("queued.title"),

@@ -38,6 +38,9 @@ pub struct SyncCtx {
     pub online: RwSignal<bool>,
     /// Everything queued on this device, in order, refreshed after every change.
     pub entries: RwSignal<Vec<Entry>>,
+    /// False until `entries` has been read from the store once (after a reload, an
+    /// empty list means "not read yet", not "all sent").
+    pub loaded: RwSignal<bool>,
     pub news: RwSignal<Option<SyncNews>>,
     /// False when IndexedDB was refused: queued changes then last until a reload only.
     pub durable: bool,
@@ -75,6 +78,7 @@ impl SyncCtx {
             engine: StoredValue::new_local(Rc::new(engine)),
             online: RwSignal::new(browser_online()),
             entries: RwSignal::new(Vec::new()),
+            loaded: RwSignal::new(false),
             news: RwSignal::new(None),
             durable,
             timer: StoredValue::new(None),
@@ -88,7 +92,13 @@ impl SyncCtx {
     pub fn start(self) {
         let online = window_event_listener(leptos::ev::online, move |_| {
             self.online.set(true);
-            self.run();
+            let engine = self.engine.get_value();
+            spawn_local(async move {
+                if let Err(e) = engine.due_now(now()).await {
+                    log("wake", &e);
+                }
+                self.run();
+            });
         });
         let offline = window_event_listener(leptos::ev::offline, move |_| {
             self.online.set(false);
@@ -97,7 +107,10 @@ impl SyncCtx {
             online.remove();
             offline.remove();
         });
-        self.run();
+        spawn_local(async move {
+            self.refresh().await;
+            self.run();
+        });
     }
 
     /// The signed-in elder's entries, in queue order (tracked).
@@ -191,6 +204,7 @@ impl SyncCtx {
         match self.engine.get_value().entries().await {
             Ok(list) => {
                 let _ = self.entries.try_set(list);
+                let _ = self.loaded.try_set(true);
             }
             Err(e) => log("load", &e),
         }

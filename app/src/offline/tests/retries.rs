@@ -116,3 +116,15 @@ fn signing_in_again_hands_that_person_s_entries_the_new_delivery_token() {
     let report = run(&e, t0() + secs(60));
     assert_eq!(delivered_seqs(&report), [1, 2]);
 }
+
+#[test]
+fn the_network_coming_back_makes_waiting_entries_due_at_once() {
+    let e = engine(FakePlatform::answering([Answer::Offline]));
+    queue(&e, 1, ELDER);
+    let report = run(&e, t0());
+    assert_eq!(report.next_run, Some(t0() + secs(5)));
+
+    block_on(e.due_now(t0() + secs(1))).unwrap();
+    let report = run(&e, t0() + secs(1));
+    assert_eq!(delivered_seqs(&report), [1], "sent without waiting out the backoff");
+}
