@@ -58,6 +58,7 @@ pub fn App(config: Config) -> impl IntoView {
     provide_context(mode);
     provide_context(SessionCtx::new(config.api_base.clone(), mode));
     provide_context(MealsCtx::new());
+    provide_context(state::FreshnessCtx::new());
     provide_context(config);
 
     // `<html lang>` follows the language, so screen readers and the browser's

@@ -2,6 +2,7 @@
 
 mod big_button;
 mod diet_tags;
+mod freshness_note;
 mod icon;
 mod idle_guard;
 mod keypad;
@@ -15,6 +16,7 @@ mod tile;
 
 pub use big_button::{BigButton, ButtonKind};
 pub use diet_tags::{DietTags, diet_icon};
+pub use freshness_note::{FreshnessNote, as_of_words, use_freshness_note};
 pub use icon::{Icon, IconKind};
 pub use idle_guard::IdleGuard;
 pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};
