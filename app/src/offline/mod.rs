@@ -5,7 +5,7 @@
 //! plain Rust behind two small traits, [`Store`] (where the queue lives) and
 //! [`Transport`] (how an entry reaches the platform), so it is unit-tested natively;
 //! the IndexedDB store and the reqwest transport are thin adapters tested in the browser.
-//! Reads go through [`cache::through`]: the platform when it answers, the cache when not.
+//! Reads go through [`reader::Reader`]: the platform when it answers, [`cache`] when not.
 //!
 //! Neither the engine nor the cache policy reads the clock or a random source: the caller
 //! passes `now` and the jitter in, so every schedule is deterministic under test.
@@ -19,6 +19,7 @@ pub mod engine;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod outbox;
+pub mod reader;
 pub mod shelf;
 pub mod store;
 
