@@ -4,7 +4,7 @@
 //! never the device's. "Today" is computed in that same offset.
 
 use api::Lang;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike, Weekday};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, Timelike, Utc, Weekday};
 
 use crate::i18n::{tr, tr_with};
 
@@ -14,6 +14,16 @@ pub fn today_in(offset: &FixedOffset) -> NaiveDate {
     DateTime::from_timestamp_millis(now_ms)
         .map(|utc| utc.with_timezone(offset).date_naive())
         .unwrap_or_default()
+}
+
+/// The device's own offset at `at`. Only for moments the device measured itself (when it
+/// last heard from the platform, by its own clock); the platform's times carry the
+/// community's offset and are shown in it.
+pub fn device_offset(at: DateTime<Utc>) -> FixedOffset {
+    let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
+    // Minutes *behind* UTC: -480 in China.
+    let west = (date.get_timezone_offset() * 60.0) as i32;
+    FixedOffset::west_opt(west).unwrap_or(Utc.fix())
 }
 
 /// Today in the community's time zone, judged by a time the platform sent.

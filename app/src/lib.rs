@@ -63,6 +63,7 @@ pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
     provide_context(session);
     provide_context(meals);
     provide_context(sync);
+    provide_context(state::FreshnessCtx::new());
     provide_context(config);
     sync.start();
 

@@ -32,12 +32,20 @@ pub fn ConnectivityBanner() -> impl IntoView {
         let signed_in = session.get();
         let waiting = signed_in
             .as_ref()
-            .map(|s| sync.entries_for(s.elder.id).iter().filter(|e| e.is_pending()).count())
+            .map(|s| {
+                sync.entries_for(s.elder.id)
+                    .iter()
+                    .filter(|e| e.is_pending())
+                    .count()
+            })
             .unwrap_or(0);
         if !sync.online.get() {
             let mut text = i18n.t("banner.offline");
             if waiting > 0 {
-                text = format!("{text} {}", i18n.t_with("banner.waiting", &[("n", &waiting.to_string())]));
+                text = format!(
+                    "{text} {}",
+                    i18n.t_with("banner.waiting", &[("n", &waiting.to_string())])
+                );
             }
             return Some(Banner {
                 text,
@@ -66,7 +74,9 @@ pub fn ConnectivityBanner() -> impl IntoView {
                 text: i18n.t("banner.sign_in"),
                 class: "notice notice-problem",
                 icon: IconKind::Warning,
-                to: signed_in.is_none().then(|| (i18n.t("sign_in.title"), "/sign-in")),
+                to: signed_in
+                    .is_none()
+                    .then(|| (i18n.t("sign_in.title"), "/sign-in")),
                 dismissible: true,
             }),
         }

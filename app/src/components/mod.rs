@@ -3,6 +3,7 @@
 mod big_button;
 mod connectivity;
 mod diet_tags;
+mod freshness_note;
 mod icon;
 mod idle_guard;
 mod keypad;
@@ -17,6 +18,7 @@ mod tile;
 pub use big_button::{BigButton, ButtonKind};
 pub use connectivity::ConnectivityBanner;
 pub use diet_tags::{DietTags, diet_icon};
+pub use freshness_note::{FreshnessNote, as_of_words, use_freshness_note};
 pub use icon::{Icon, IconKind};
 pub use idle_guard::IdleGuard;
 pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};

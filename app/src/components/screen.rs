@@ -1,14 +1,15 @@
 //! The frame of every screen: a big Back at the top left, "speak again" and the
 //! language switch, one `<main>` with one `<h1>`. On arrival (and when the
 //! language changes) it speaks the title and the question, and it keeps
-//! `document.title` in step.
+//! `document.title` in step. When the screen shows answers from the cache, a note under
+//! the title says from when, and is spoken with the prompt.
 
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{Icon, IconKind, LangSwitch, SpeakAgain};
-use crate::i18n::use_i18n;
+use super::{FreshnessNote, Icon, IconKind, LangSwitch, SpeakAgain, use_freshness_note};
+use crate::i18n::{join_sentences, use_i18n};
 use crate::speech;
 
 #[component]
@@ -33,6 +34,11 @@ pub fn Screen(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
+    let as_of = use_freshness_note();
+    let say = Signal::derive(move || match as_of.get() {
+        Some(note) => join_sentences(i18n.lang(), &[say.get(), note]),
+        None => say.get(),
+    });
 
     // A memo, so the prompt is spoken again only when its words really change
     // (a step, a result, the language), not whenever a signal it reads is touched.
@@ -79,6 +85,7 @@ pub fn Screen(
             </header>
             <main id="main" class=format!("content {class}")>
                 <h1>{move || title.get()}</h1>
+                <FreshnessNote note=as_of />
                 {children()}
             </main>
         </div>

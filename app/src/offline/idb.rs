@@ -1,7 +1,8 @@
 //! The outbox in IndexedDB: survives reloads, crashes and the browser being closed.
 //!
-//! Layout: database [`DB_NAME`] (version [`DB_VERSION`]), one object store [`OUTBOX`]
-//! with out-of-line keys: the key is the entry's `seq` as a JavaScript number (never a
+//! Layout: database [`DB_NAME`] (version [`DB_VERSION`]). Object store [`OUTBOX`] holds the
+//! queue; object store [`CACHE`] (since version 2) holds what the app last read, see
+//! `cache_idb.rs`. The outbox has out-of-line keys: the key is the entry's `seq` as a JavaScript number (never a
 //! `BigInt`, which IndexedDB does not accept as a key), the value the entry as a JSON
 //! string (`serde_json`, so the format is the same one the native tests see). Numeric
 //! keys sort numerically, so `getAll` returns the queue in `seq` order.
@@ -21,9 +22,11 @@ use super::store::{Store, StoreError};
 /// The app's IndexedDB database.
 pub const DB_NAME: &str = "linli";
 /// The schema version: bump it (and extend the upgrade) when the layout changes.
-pub const DB_VERSION: u32 = 1;
+pub const DB_VERSION: u32 = 2;
 /// The object store holding the outbox, keyed by `seq`.
 pub const OUTBOX: &str = "outbox";
+/// The object store holding the read cache, keyed by text (`"{elder}/canteens"`).
+pub const CACHE: &str = "cache";
 
 /// The largest `seq` a JavaScript number holds exactly (2^53 − 1).
 const MAX_SEQ: u64 = (1 << 53) - 1;
@@ -34,7 +37,7 @@ pub struct IdbStore {
     db: Database,
 }
 
-fn err(what: &str, e: impl std::fmt::Display) -> StoreError {
+pub(crate) fn err(what: &str, e: impl std::fmt::Display) -> StoreError {
     StoreError(format!("{what}: {e}"))
 }
 
@@ -60,18 +63,9 @@ impl IdbStore {
     /// Opens the database called `name`: the app uses [`DB_NAME`]; tests use their own
     /// so they cannot see each other's entries.
     pub async fn open_named(name: &str) -> Result<Self, StoreError> {
-        let db = Database::open(name)
-            .with_version(DB_VERSION)
-            .with_on_upgrade_needed(|event, db| {
-                // Version 0 → 1: the outbox appears. Later versions add their steps here.
-                if event.old_version() < 1.0 {
-                    db.create_object_store(OUTBOX).build()?;
-                }
-                Ok(())
-            })
-            .await
-            .map_err(|e| err("open database", e))?;
-        Ok(IdbStore { db })
+        Ok(IdbStore {
+            db: open_database(name).await?,
+        })
     }
 
     /// Deletes the whole database (kiosk sign-out): nothing queued is left behind. The
@@ -98,6 +92,26 @@ impl IdbStore {
             .build()
             .map_err(|e| err("start transaction", e))
     }
+}
+
+/// Opens the database called `name`, creating or upgrading it. Each step runs only for
+/// databases older than it, so a version-1 database keeps its queued entries.
+pub(crate) async fn open_database(name: &str) -> Result<Database, StoreError> {
+    Database::open(name)
+        .with_version(DB_VERSION)
+        .with_on_upgrade_needed(|event, db| {
+            // Version 0 → 1: the outbox appears.
+            if event.old_version() < 1.0 {
+                db.create_object_store(OUTBOX).build()?;
+            }
+            // Version 1 → 2: the read cache appears beside it. Later versions add steps here.
+            if event.old_version() < 2.0 {
+                db.create_object_store(CACHE).build()?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(|e| err("open database", e))
 }
 
 impl Drop for IdbStore {

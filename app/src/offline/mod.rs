@@ -1,21 +1,27 @@
-//! Offline-first bookings (issue 4): the outbox and the engine that replays it.
+//! Offline-first (issue 4): the outbox and the engine that replays it, and the read cache.
 //!
 //! A booking or cancellation made without a network is queued here with its
 //! Idempotency-Key and replayed, in order, when the network returns. The logic is
 //! plain Rust behind two small traits, [`Store`] (where the queue lives) and
 //! [`Transport`] (how an entry reaches the platform), so it is unit-tested natively;
 //! the IndexedDB store and the reqwest transport are thin adapters tested in the browser.
+//! Reads go through [`reader::Reader`]: the platform when it answers, [`cache`] when not.
 //!
-//! Nothing here reads the clock or a random source: the caller passes `now` and the
-//! jitter in, so every schedule is deterministic under test.
+//! Neither the engine nor the cache policy reads the clock or a random source: the caller
+//! passes `now` and the jitter in, so every schedule is deterministic under test.
 
 pub mod backoff;
+pub mod cache;
+#[cfg(target_arch = "wasm32")]
+pub mod cache_idb;
 pub mod classify;
 pub mod device_store;
 pub mod engine;
 #[cfg(target_arch = "wasm32")]
 pub mod idb;
 pub mod outbox;
+pub mod reader;
+pub mod shelf;
 pub mod store;
 pub mod transport;
 
@@ -26,9 +32,9 @@ use std::future::Future;
 
 pub use backoff::Backoff;
 pub use classify::{Outcome, Refusal, RefusalKind, classify};
+pub use device_store::DeviceStore;
 pub use engine::{Delivered, Engine, Report};
 pub use outbox::{Change, Entry, EntryState, Queued, Summary};
-pub use device_store::DeviceStore;
 pub use store::{MemoryStore, Store, StoreError};
 pub use transport::ClientTransport;
 

@@ -68,7 +68,12 @@ pub struct Queued {
 
 impl Queued {
     /// A change by `principal` for `elder`, with no delivery token and no summary.
-    pub fn new(change: Change, key: impl Into<String>, elder: PersonId, principal: PersonId) -> Self {
+    pub fn new(
+        change: Change,
+        key: impl Into<String>,
+        elder: PersonId,
+        principal: PersonId,
+    ) -> Self {
         Queued {
             change,
             key: key.into(),

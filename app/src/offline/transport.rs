@@ -80,9 +80,16 @@ mod tests {
     #[test]
     fn the_delivery_token_wins_then_only_the_principal_s_own_session() {
         let t = ClientTransport::new("http://x", || Some((5, "session".to_string())));
-        assert_eq!(t.token_for(&entry(5, Some("kiosk"))).as_deref(), Some("kiosk"));
+        assert_eq!(
+            t.token_for(&entry(5, Some("kiosk"))).as_deref(),
+            Some("kiosk")
+        );
         assert_eq!(t.token_for(&entry(5, None)).as_deref(), Some("session"));
-        assert_eq!(t.token_for(&entry(9, None)), None, "not someone else's session");
+        assert_eq!(
+            t.token_for(&entry(9, None)),
+            None,
+            "not someone else's session"
+        );
         let nobody = ClientTransport::new("http://x", || None);
         assert_eq!(nobody.token_for(&entry(5, None)), None);
     }

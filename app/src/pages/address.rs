@@ -2,17 +2,18 @@
 //! "use another address" for this one booking. Changing it never leaves the confirm screen,
 //! so nothing already chosen is lost (UX.md: never lose what was chosen).
 
-use api::{ApiError, Client, ElderProfile, validate};
+use api::{ApiError, ElderProfile, validate};
 use leptos::prelude::*;
 
 use crate::components::{BigButton, ButtonKind, IconKind, Notice, TextBox};
 use crate::i18n::use_i18n;
+use crate::offline::reader::Reader;
 use crate::speech;
 use crate::state::MealsCtx;
 
-/// The elder's profile, from memory or the platform (once per sign-in and elder).
+/// The elder's profile, from memory or the platform or its cache (once per sign-in and elder).
 pub async fn load_profile(
-    client: &Client,
+    reader: &Reader,
     meals: MealsCtx,
     elder_id: i64,
 ) -> Result<ElderProfile, ApiError> {
@@ -23,7 +24,7 @@ pub async fn load_profile(
     {
         return Ok(p);
     }
-    let profile = client.profile().await?;
+    let profile = reader.profile().await?;
     meals.profile.set(Some(profile.clone()));
     Ok(profile)
 }

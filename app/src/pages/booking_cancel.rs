@@ -11,6 +11,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice, Screen, Tone};
 use crate::i18n::use_i18n;
 use crate::keys;
+use crate::offline::reader::use_reader;
 use crate::offline::{Change, Summary};
 use crate::pages::bookings::{CareFacts, headline, what};
 use crate::pages::confirm::queued_change;
@@ -30,9 +31,10 @@ pub fn CancelBooking() -> impl IntoView {
     let i18n = use_i18n();
     let meals = expect_context::<MealsCtx>();
     let id = id_param("booking").unwrap_or_default();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
-        async move { load_booking(&client, meals, id).await }
+        let reader = reader();
+        async move { load_booking(&reader, meals, id).await }
     });
     // Set once the platform has cancelled it: the screen then reports instead of asking.
     let cancelled = RwSignal::new(None::<Booking>);

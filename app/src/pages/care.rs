@@ -1,10 +1,11 @@
 //! What the day-care and home-visit screens share: loading a session or a window again
-//! from the platform (after a reload or a deep link nothing is kept in memory), the facts
-//! as a description list, and the Confirm button with its one idempotency key per visit.
+//! from the platform or its cache (after a reload or a deep link nothing is kept in
+//! memory), the facts as a description list, and the Confirm button with its one
+//! idempotency key per visit.
 
 use api::{
-    ApiError, Client, CreateBookingRequest, DaycareCentre, DaycarePeriod, DaycareSchedule,
-    DaycareSession, Lang, ProblemType, VisitService, VisitWindow,
+    ApiError, CreateBookingRequest, DaycareCentre, DaycarePeriod, DaycareSchedule, DaycareSession,
+    Lang, ProblemType, VisitService, VisitWindow,
 };
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -12,6 +13,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, Notice};
 use crate::i18n::use_i18n;
 use crate::offline::Summary;
+use crate::offline::reader::Reader;
 use crate::pages::confirm::ConfirmActions;
 use crate::pages::use_explainer;
 use crate::problems::Service;
@@ -25,14 +27,12 @@ pub const VISIT_DAYS_AHEAD: u32 = 14;
 
 /// The community's day-care centre (the first, when there are several) and its schedule.
 pub async fn load_daycare(
-    client: &Client,
+    reader: &Reader,
 ) -> Result<Option<(DaycareCentre, DaycareSchedule)>, ApiError> {
-    let Some(centre) = client.daycare_centres().await?.into_iter().next() else {
+    let Some(centre) = reader.daycare_centres().await?.into_iter().next() else {
         return Ok(None);
     };
-    let mut schedule = client
-        .daycare_sessions(centre.id, None, Some(DAYS_AHEAD))
-        .await?;
+    let mut schedule = reader.daycare_sessions(centre.id, DAYS_AHEAD).await?;
     // Morning, afternoon, then the full day: the order the elder reads them in.
     schedule.sessions.sort_by_key(|s| {
         let rank = DaycarePeriod::ALL.iter().position(|p| *p == s.period);
@@ -43,18 +43,18 @@ pub async fn load_daycare(
 
 /// One day-care session and its centre.
 pub async fn load_session(
-    client: &Client,
+    reader: &Reader,
     id: i64,
 ) -> Result<Option<(DaycareCentre, DaycareSession)>, ApiError> {
-    Ok(load_daycare(client).await?.and_then(|(centre, schedule)| {
+    Ok(load_daycare(reader).await?.and_then(|(centre, schedule)| {
         let session = schedule.sessions.into_iter().find(|s| s.id == id)?;
         Some((centre, session))
     }))
 }
 
 /// One service of the home-visit catalogue.
-pub async fn load_service(client: &Client, id: i64) -> Result<Option<VisitService>, ApiError> {
-    Ok(client
+pub async fn load_service(reader: &Reader, id: i64) -> Result<Option<VisitService>, ApiError> {
+    Ok(reader
         .visit_services()
         .await?
         .into_iter()
@@ -63,16 +63,14 @@ pub async fn load_service(client: &Client, id: i64) -> Result<Option<VisitServic
 
 /// One service and one of its arrival windows.
 pub async fn load_window(
-    client: &Client,
+    reader: &Reader,
     service_id: i64,
     window_id: i64,
 ) -> Result<Option<(VisitService, VisitWindow)>, ApiError> {
-    let Some(service) = load_service(client, service_id).await? else {
+    let Some(service) = load_service(reader, service_id).await? else {
         return Ok(None);
     };
-    let windows = client
-        .visit_windows(service_id, None, Some(VISIT_DAYS_AHEAD))
-        .await?;
+    let windows = reader.visit_windows(service_id, VISIT_DAYS_AHEAD).await?;
     Ok(windows
         .into_iter()
         .find(|w| w.id == window_id)

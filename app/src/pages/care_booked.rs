@@ -9,6 +9,7 @@ use leptos_router::components::Redirect;
 use crate::components::{Loading, Notice, Screen, Tone};
 use crate::dates;
 use crate::i18n::{tr_with, use_i18n};
+use crate::offline::reader::use_reader;
 use crate::pages::bookings::CareFacts;
 use crate::pages::{AfterBookingActions, LoadProblem, id_param, load_booking, signed_out_home};
 use crate::state::{MealsCtx, use_session};
@@ -60,9 +61,10 @@ pub fn CareBooked() -> impl IntoView {
     let i18n = use_i18n();
     let meals = expect_context::<MealsCtx>();
     let id = id_param("booking").unwrap_or_default();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
-        async move { load_booking(&client, meals, id).await }
+        let reader = reader();
+        async move { load_booking(&reader, meals, id).await }
     });
     let title = move || match data.get() {
         Some(Ok(Some(b))) if matches!(b.service, BookedService::Visit(_)) => {

@@ -12,6 +12,7 @@ use crate::components::{Loading, Screen};
 use crate::dates;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::offline::Summary;
+use crate::offline::reader::use_reader;
 use crate::pages::care::{ConfirmCare, FactRows, Row, TimeGone, load_session};
 use crate::pages::daycare_transport::{session_headline, transport_slug};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
@@ -197,10 +198,11 @@ pub fn DaycareConfirm() -> impl IntoView {
     let Some(transport) = transport else {
         return view! { <Redirect path=format!("/daycare/{id}") /> }.into_any();
     };
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         async move {
-            let found = load_session(&client, id).await?;
+            let found = load_session(&reader, id).await?;
             Ok::<_, api::ApiError>(found.and_then(|(centre, s)| {
                 DaycareFacts::new(centre, s, transport).filter(|f| f.session.open)
             }))

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{Loading, Screen};
 use crate::dates;
 use crate::i18n::use_i18n;
+use crate::offline::reader::use_reader;
 use crate::pages::care::{availability, load_daycare};
 use crate::pages::{LoadProblem, signed_out_home};
 use crate::state::use_session;
@@ -68,9 +69,10 @@ pub fn DaycareSessions() -> impl IntoView {
         return view! { <Redirect path=signed_out_home(session.mode) /> }.into_any();
     }
     let i18n = use_i18n();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
-        async move { load_daycare(&client).await }
+        let reader = reader();
+        async move { load_daycare(&reader).await }
     });
     let title = move || i18n.t("daycare.title");
     let say = move || match data.get() {

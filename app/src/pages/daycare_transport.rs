@@ -10,6 +10,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice, Screen, Tone};
 use crate::dates;
 use crate::i18n::{tr_with, use_i18n};
+use crate::offline::reader::use_reader;
 use crate::pages::care::{TimeGone, load_session};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
 use crate::state::use_session;
@@ -45,9 +46,10 @@ pub fn DaycareTransport() -> impl IntoView {
     }
     let i18n = use_i18n();
     let id = id_param("session").unwrap_or_default();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
-        async move { load_session(&client, id).await }
+        let reader = reader();
+        async move { load_session(&reader, id).await }
     });
     let title = move || i18n.t("transport.title");
     let say = move || match data.get() {

@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::components::{Loading, ProviderCard, Screen};
 use crate::i18n::use_i18n;
 use crate::offline::Summary;
+use crate::offline::reader::use_reader;
 use crate::pages::address::{AddressChoice, load_profile};
 use crate::pages::confirm::ConfirmActions;
 use crate::pages::meal_fulfilment::SlotGone;
@@ -37,12 +38,13 @@ pub fn MealConfirm() -> impl IntoView {
         return view! { <Redirect path=format!("/meals/{slot_id}") /> }.into_any();
     };
     let elder = signed_in.elder.id;
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         async move {
-            let found = load_slot(&client, meals, slot_id).await?;
+            let found = load_slot(&reader, meals, slot_id).await?;
             // The address on file decides what delivery says, so the profile is needed here.
-            let profile = load_profile(&client, meals, elder).await?;
+            let profile = load_profile(&reader, meals, elder).await?;
             // The facts only when this meal still offers this way of getting it.
             Ok::<_, ApiError>(found.and_then(|(slot, canteen)| {
                 slot.offer(how).map(|_| Chosen {

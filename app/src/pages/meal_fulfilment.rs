@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Screen};
 use crate::i18n::use_i18n;
+use crate::offline::reader::{Reader, use_reader};
 use crate::pages::address::load_profile;
 use crate::pages::meal_menu::{MealMenu, suiting};
 use crate::pages::meal_summary::MealFacts;
@@ -33,16 +34,17 @@ pub fn MealFulfilment() -> impl IntoView {
     let i18n = use_i18n();
     let meals = expect_context::<MealsCtx>();
     let slot_id = id_param("slot").unwrap_or_default();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         let elder = session
             .get_untracked()
             .map(|s| s.elder.id)
             .unwrap_or_default();
         async move {
-            let found = load_slot(&client, meals, slot_id).await?;
+            let found = load_slot(&reader, meals, slot_id).await?;
             Ok::<_, api::ApiError>(match found {
-                Some(found) => Some((found, diet_needs(&client, meals, elder).await)),
+                Some(found) => Some((found, diet_needs(&reader, meals, elder).await)),
                 None => None,
             })
         }
@@ -94,8 +96,8 @@ pub fn MealFulfilment() -> impl IntoView {
 
 /// The elder's standing dietary needs. Only the highlighting depends on them, so a profile
 /// that cannot be read leaves the menu unmarked rather than stopping the booking.
-pub async fn diet_needs(client: &api::Client, meals: MealsCtx, elder: i64) -> Vec<DietTag> {
-    load_profile(client, meals, elder)
+pub async fn diet_needs(reader: &Reader, meals: MealsCtx, elder: i64) -> Vec<DietTag> {
+    load_profile(reader, meals, elder)
         .await
         .map(|p| p.diet)
         .unwrap_or_default()

@@ -3,7 +3,7 @@
 //! the elder pays. Full or closed meals stay visible, disabled, with the reason
 //! in words. With several canteens the elder first picks one (`?canteen=`).
 
-use api::{ApiError, Canteen, Client, MealSlot};
+use api::{ApiError, Canteen, MealSlot};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -11,12 +11,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Screen};
 use crate::dates;
 use crate::i18n::{I18n, use_i18n};
+use crate::offline::reader::{Reader, use_reader};
 use crate::pages::{LoadProblem, load_canteens, signed_out_home};
 use crate::state::{MealsCtx, use_session};
 use crate::words;
 
 /// How many days ahead the elder sees.
-const DAYS_AHEAD: u32 = 7;
+pub const DAYS_AHEAD: u32 = 7;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Choices {
@@ -31,8 +32,8 @@ enum Choices {
     NoCanteen,
 }
 
-async fn load(client: Client, meals: MealsCtx, chosen: Option<i64>) -> Result<Choices, ApiError> {
-    let canteens = load_canteens(&client, meals).await?;
+async fn load(reader: Reader, meals: MealsCtx, chosen: Option<i64>) -> Result<Choices, ApiError> {
+    let canteens = load_canteens(&reader, meals).await?;
     let several = canteens.len() > 1;
     let canteen = match (canteens.as_slice(), chosen) {
         ([], _) => return Ok(Choices::NoCanteen),
@@ -43,9 +44,7 @@ async fn load(client: Client, meals: MealsCtx, chosen: Option<i64>) -> Result<Ch
         },
         (_, None) => return Ok(Choices::Canteens(canteens)),
     };
-    let mut slots = client
-        .meal_slots(canteen.id, None, Some(DAYS_AHEAD))
-        .await?;
+    let mut slots = reader.meal_slots(canteen.id, DAYS_AHEAD).await?;
     meals.remember_slots(&slots);
     slots.sort_by_key(|s| (s.date, s.serve_from));
     Ok(Choices::Slots {
@@ -65,7 +64,8 @@ pub fn MealSlots() -> impl IntoView {
     let meals = expect_context::<MealsCtx>();
     let query = use_query_map();
     let chosen = move || query.with(|q| q.get("canteen").and_then(|c| c.parse::<i64>().ok()));
-    let data = LocalResource::new(move || load(session.client(), meals, chosen()));
+    let reader = use_reader();
+    let data = LocalResource::new(move || load(reader(), meals, chosen()));
 
     let title = move || match data.get() {
         Some(Ok(Choices::Canteens(_))) => i18n.t("slots.choose_canteen"),

@@ -45,7 +45,7 @@ pub use visit_services::VisitServices;
 pub use visit_windows::VisitWindows;
 pub use welcome::Welcome;
 
-use api::{ApiError, Booking, Canteen, Client, MealSlot};
+use api::{ApiError, Booking, Canteen, MealSlot};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
@@ -53,6 +53,7 @@ use crate::components::{BigButton, ButtonKind, IconKind};
 use crate::config::Config;
 use crate::dates;
 use crate::i18n::{I18n, use_i18n};
+use crate::offline::reader::Reader;
 use crate::problems;
 use crate::state::{DeviceMode, MealsCtx, SessionCtx, SignOutReason, use_session, use_sign_out};
 
@@ -147,27 +148,30 @@ pub fn LoadProblem(
     }
 }
 
-/// Canteens, from memory or the platform.
-pub async fn load_canteens(client: &Client, meals: MealsCtx) -> Result<Vec<Canteen>, ApiError> {
+/// Canteens, from memory or the platform (or its cache).
+pub async fn load_canteens(reader: &Reader, meals: MealsCtx) -> Result<Vec<Canteen>, ApiError> {
     if let Some(list) = meals.canteens.get_untracked() {
         return Ok(list);
     }
-    let list = client.canteens().await?;
+    let list = reader.canteens().await?;
     meals.canteens.set(Some(list.clone()));
     Ok(list)
 }
 
 /// One slot and its canteen: from memory when the elder came through the
-/// flow, from the platform after a reload or a deep link.
+/// flow, from the platform (or its cache) after a reload or a deep link.
 pub async fn load_slot(
-    client: &Client,
+    reader: &Reader,
     meals: MealsCtx,
     slot_id: i64,
 ) -> Result<Option<(MealSlot, Option<Canteen>)>, ApiError> {
-    let canteens = load_canteens(client, meals).await?;
+    let canteens = load_canteens(reader, meals).await?;
     if meals.slot(slot_id).is_none() {
         for canteen in &canteens {
-            let slots = client.meal_slots(canteen.id, None, Some(14)).await?;
+            // The list's range, so its cached answer also serves a reload offline.
+            let slots = reader
+                .meal_slots(canteen.id, meal_slots::DAYS_AHEAD)
+                .await?;
             meals.remember_slots(&slots);
             if slots.iter().any(|s| s.id == slot_id) {
                 break;
@@ -180,16 +184,16 @@ pub async fn load_slot(
     }))
 }
 
-/// One booking, from memory or the elder's list on the platform.
+/// One booking, from memory or the elder's list on the platform (or its cache).
 pub async fn load_booking(
-    client: &Client,
+    reader: &Reader,
     meals: MealsCtx,
     id: i64,
 ) -> Result<Option<Booking>, ApiError> {
     if let Some(b) = meals.booking(id) {
         return Ok(Some(b));
     }
-    let list = client.bookings().await?;
+    let list = reader.bookings().await?;
     meals.bookings.set(list);
     Ok(meals.booking(id))
 }

@@ -12,6 +12,7 @@ use crate::components::{Loading, ProviderCard, Screen, TextBox};
 use crate::dates;
 use crate::i18n::{tr, tr_with, use_i18n};
 use crate::offline::Summary;
+use crate::offline::reader::use_reader;
 use crate::pages::address::{AddressChoice, load_profile};
 use crate::pages::care::{ConfirmCare, FactRows, Row, TimeGone, load_window};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
@@ -142,11 +143,12 @@ pub fn VisitConfirm() -> impl IntoView {
     // The address typed for this visit; `None` for the one on file.
     let address = RwSignal::new(None::<String>);
     let elder = signed_in.elder.id;
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         async move {
-            let found = load_window(&client, service_id, window_id).await?;
-            let profile = load_profile(&client, meals, elder).await?;
+            let found = load_window(&reader, service_id, window_id).await?;
+            let profile = load_profile(&reader, meals, elder).await?;
             Ok::<_, api::ApiError>(found.filter(|(_, w)| w.open).map(|(s, w)| (s, w, profile)))
         }
     });

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Screen};
 use crate::i18n::use_i18n;
+use crate::offline::reader::use_reader;
 use crate::pages::{LoadProblem, signed_out_home};
 use crate::state::use_session;
 use crate::words;
@@ -32,9 +33,10 @@ pub fn VisitServices() -> impl IntoView {
         return view! { <Redirect path=signed_out_home(session.mode) /> }.into_any();
     }
     let i18n = use_i18n();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
-        async move { client.visit_services().await }
+        let reader = reader();
+        async move { reader.visit_services().await }
     });
     let title = move || i18n.t("visits.title");
     let say = move || match data.get() {

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Screen};
 use crate::dates;
 use crate::i18n::use_i18n;
+use crate::offline::reader::use_reader;
 use crate::pages::care::{DAYS_AHEAD, VISIT_DAYS_AHEAD, availability, load_service};
 use crate::pages::{LoadProblem, id_param, signed_out_home};
 use crate::state::use_session;
@@ -24,15 +25,14 @@ pub fn VisitWindows() -> impl IntoView {
     }
     let i18n = use_i18n();
     let id = id_param("service").unwrap_or_default();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         async move {
-            let Some(service) = load_service(&client, id).await? else {
+            let Some(service) = load_service(&reader, id).await? else {
                 return Ok(None);
             };
-            let mut windows = client
-                .visit_windows(id, None, Some(VISIT_DAYS_AHEAD))
-                .await?;
+            let mut windows = reader.visit_windows(id, VISIT_DAYS_AHEAD).await?;
             windows.sort_by_key(|w| w.starts_at);
             Ok::<_, api::ApiError>(Some((service, windows)))
         }

@@ -164,6 +164,7 @@ pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
         }
         session.wipe();
         meals.clear();
+        spawn_local(crate::offline::cache::wipe());
         let to = match reason {
             SignOutReason::Chosen | SignOutReason::Idle => "/",
             SignOutReason::Expired => {

@@ -126,5 +126,9 @@ fn the_network_coming_back_makes_waiting_entries_due_at_once() {
 
     block_on(e.due_now(t0() + secs(1))).unwrap();
     let report = run(&e, t0() + secs(1));
-    assert_eq!(delivered_seqs(&report), [1], "sent without waiting out the backoff");
+    assert_eq!(
+        delivered_seqs(&report),
+        [1],
+        "sent without waiting out the backoff"
+    );
 }

@@ -2,7 +2,7 @@
 //! went while the elder was offline): the same kind of service, closest in time to what
 //! they wanted, each one tap away from its next step.
 
-use api::{ApiError, Client, CreateBookingRequest, Lang};
+use api::{ApiError, CreateBookingRequest, Lang};
 use chrono::{DateTime, FixedOffset};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -10,6 +10,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, ButtonKind, Loading};
 use crate::dates;
 use crate::i18n::{tr_with, use_i18n};
+use crate::offline::reader::{Reader, use_reader};
 use crate::pages::care::{DAYS_AHEAD, VISIT_DAYS_AHEAD, load_daycare};
 use crate::pages::daycare_transport::session_headline;
 use crate::words;
@@ -39,15 +40,15 @@ pub fn nearest(
 
 /// Everything still bookable of the same kind as `request`, except what was refused.
 async fn bookable(
-    client: &Client,
+    reader: &Reader,
     lang: Lang,
     request: &CreateBookingRequest,
 ) -> Result<Vec<Alternative>, ApiError> {
     let mut options = Vec::new();
     match request {
         CreateBookingRequest::Meal { slot_id, .. } => {
-            for canteen in client.canteens().await? {
-                let slots = client.meal_slots(canteen.id, None, Some(DAYS_AHEAD)).await?;
+            for canteen in reader.canteens().await? {
+                let slots = reader.meal_slots(canteen.id, DAYS_AHEAD).await?;
                 options.extend(
                     slots
                         .into_iter()
@@ -57,8 +58,18 @@ async fn bookable(
                                 lang,
                                 "outbox.option",
                                 &[
-                                    ("what", &day_and(lang, &s.serve_from, words::meal(lang, s.meal))),
-                                    ("left", &tr_with(lang, "slots.places_left", &[("n", &s.places_left.to_string())])),
+                                    (
+                                        "what",
+                                        &day_and(lang, &s.serve_from, words::meal(lang, s.meal)),
+                                    ),
+                                    (
+                                        "left",
+                                        &tr_with(
+                                            lang,
+                                            "slots.places_left",
+                                            &[("n", &s.places_left.to_string())],
+                                        ),
+                                    ),
                                 ],
                             ),
                             to: format!("/meals/{}", s.id),
@@ -68,7 +79,7 @@ async fn bookable(
             }
         }
         CreateBookingRequest::Daycare { session_id, .. } => {
-            if let Some((_, schedule)) = load_daycare(client).await? {
+            if let Some((_, schedule)) = load_daycare(reader).await? {
                 options.extend(
                     schedule
                         .sessions
@@ -87,15 +98,17 @@ async fn bookable(
             window_id,
             ..
         } => {
-            let windows = client
-                .visit_windows(*service_id, None, Some(VISIT_DAYS_AHEAD))
-                .await?;
+            let windows = reader.visit_windows(*service_id, VISIT_DAYS_AHEAD).await?;
             options.extend(
                 windows
                     .into_iter()
                     .filter(|w| w.open && w.places_left > 0 && w.id != *window_id)
                     .map(|w| Alternative {
-                        label: day_and(lang, &w.starts_at, dates::time_range(lang, &w.starts_at, &w.ends_at)),
+                        label: day_and(
+                            lang,
+                            &w.starts_at,
+                            dates::time_range(lang, &w.starts_at, &w.ends_at),
+                        ),
                         to: format!("/visits/{service_id}/{}", w.id),
                         starts_at: w.starts_at,
                     }),
@@ -115,13 +128,13 @@ fn day_and(lang: Lang, at: &DateTime<FixedOffset>, what: String) -> String {
 #[component]
 pub fn Alternatives(request: CreateBookingRequest, wanted: DateTime<FixedOffset>) -> impl IntoView {
     let i18n = use_i18n();
-    let session = crate::state::use_session();
+    let reader = use_reader();
     let request = StoredValue::new(request);
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         let lang = i18n.lang();
         async move {
-            let all = bookable(&client, lang, &request.get_value()).await?;
+            let all = bookable(&reader, lang, &request.get_value()).await?;
             Ok::<_, ApiError>(nearest(all, wanted, HOW_MANY))
         }
     });
@@ -165,7 +178,9 @@ mod tests {
     use super::*;
 
     fn at(hour: u32, day: u32) -> DateTime<FixedOffset> {
-        format!("2030-03-{day:02}T{hour:02}:00:00+08:00").parse().unwrap()
+        format!("2030-03-{day:02}T{hour:02}:00:00+08:00")
+            .parse()
+            .unwrap()
     }
 
     fn option(name: &str, starts_at: DateTime<FixedOffset>) -> Alternative {
@@ -191,7 +206,10 @@ mod tests {
 
     #[test]
     fn fewer_options_than_asked_are_all_offered() {
-        assert_eq!(nearest(vec![option("only", at(11, 5))], at(9, 1), 3).len(), 1);
+        assert_eq!(
+            nearest(vec![option("only", at(11, 5))], at(9, 1), 3).len(),
+            1
+        );
         assert!(nearest(Vec::new(), at(9, 1), 3).is_empty());
     }
 }

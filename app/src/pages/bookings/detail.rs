@@ -14,6 +14,7 @@ use crate::components::{
     BigButton, ButtonKind, Icon, IconKind, Loading, ProviderCard, Screen, say_provider, tel_href,
 };
 use crate::i18n::{join_sentences, tr, tr_with, use_i18n};
+use crate::offline::reader::use_reader;
 use crate::pages::care::FactRows;
 use crate::pages::{LoadProblem, id_param, load_booking, signed_out_home};
 use crate::state::{MealsCtx, use_session};
@@ -55,9 +56,10 @@ pub fn BookingDetail() -> impl IntoView {
     let i18n = use_i18n();
     let meals = expect_context::<MealsCtx>();
     let id = id_param("booking").unwrap_or_default();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
-        async move { load_booking(&client, meals, id).await }
+        let reader = reader();
+        async move { load_booking(&reader, meals, id).await }
     });
     let title = move || i18n.t("detail.title");
     let say = move || match data.get() {

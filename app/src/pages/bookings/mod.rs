@@ -29,6 +29,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Screen};
 use crate::dates;
 use crate::i18n::use_i18n;
+use crate::offline::reader::use_reader;
 use crate::pages::{LoadProblem, signed_out_home};
 use crate::state::{MealsCtx, use_session};
 use daycare_row::DaycareRow;
@@ -45,10 +46,11 @@ pub fn Bookings() -> impl IntoView {
     }
     let i18n = use_i18n();
     let meals = expect_context::<MealsCtx>();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         async move {
-            let list = client.bookings().await?;
+            let list = reader.bookings().await?;
             meals.bookings.set(list.clone());
             Ok::<_, api::ApiError>(sections(list))
         }

@@ -20,8 +20,16 @@ use crate::state::{use_session, use_sync};
 pub fn summary_line(lang: Lang, entry: &Entry) -> String {
     let what = match &entry.summary {
         Some(s) => {
-            let day = dates::day_label(lang, s.starts_at.date_naive(), dates::today_for(&s.starts_at));
-            tr_with(lang, "outbox.summary", &[("day", &day), ("what", s.what.get(lang))])
+            let day = dates::day_label(
+                lang,
+                s.starts_at.date_naive(),
+                dates::today_for(&s.starts_at),
+            );
+            tr_with(
+                lang,
+                "outbox.summary",
+                &[("day", &day), ("what", s.what.get(lang))],
+            )
         }
         None => crate::i18n::tr(lang, "outbox.a_change"),
     };
@@ -33,9 +41,15 @@ pub fn summary_line(lang: Lang, entry: &Entry) -> String {
 
 fn icon(entry: &Entry) -> IconKind {
     match &entry.change {
-        Change::Create { request: CreateBookingRequest::Meal { .. } } => IconKind::Meals,
-        Change::Create { request: CreateBookingRequest::Daycare { .. } } => IconKind::DayCare,
-        Change::Create { request: CreateBookingRequest::Visit { .. } } => IconKind::HomeVisit,
+        Change::Create {
+            request: CreateBookingRequest::Meal { .. },
+        } => IconKind::Meals,
+        Change::Create {
+            request: CreateBookingRequest::Daycare { .. },
+        } => IconKind::DayCare,
+        Change::Create {
+            request: CreateBookingRequest::Visit { .. },
+        } => IconKind::HomeVisit,
         Change::Cancel { .. } => IconKind::Cross,
     }
 }
@@ -43,8 +57,12 @@ fn icon(entry: &Entry) -> IconKind {
 /// Which words explain a refusal: day care and home visits have their own.
 fn service(entry: &Entry) -> Option<Service> {
     match &entry.change {
-        Change::Create { request: CreateBookingRequest::Daycare { .. } } => Some(Service::Daycare),
-        Change::Create { request: CreateBookingRequest::Visit { .. } } => Some(Service::Visit),
+        Change::Create {
+            request: CreateBookingRequest::Daycare { .. },
+        } => Some(Service::Daycare),
+        Change::Create {
+            request: CreateBookingRequest::Visit { .. },
+        } => Some(Service::Visit),
         _ => None,
     }
 }
@@ -69,7 +87,11 @@ pub fn spoken_refusals() -> impl Fn() -> String + Copy + Send + Sync + 'static {
                         None => explainer.explain(&err),
                     };
                     let what = summary_line(lang, e);
-                    Some(tr_with(lang, "outbox.say_refused", &[("what", &what), ("why", &why)]))
+                    Some(tr_with(
+                        lang,
+                        "outbox.say_refused",
+                        &[("what", &what), ("why", &why)],
+                    ))
                 }
                 _ => None,
             })

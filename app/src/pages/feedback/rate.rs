@@ -14,6 +14,7 @@ use super::rated::{CannotRate, Rated, cannot_rate, thanks};
 use super::{KeyPerBody, phrases, words};
 use crate::components::{BigButton, IconKind, Loading, Notice, Screen};
 use crate::i18n::use_i18n;
+use crate::offline::reader::use_reader;
 use crate::pages::bookings::headline;
 use crate::pages::{LoadProblem, id_param, load_booking, signed_out_home, use_explainer};
 use crate::problems;
@@ -29,9 +30,10 @@ pub fn RateBooking() -> impl IntoView {
     let meals = expect_context::<MealsCtx>();
     let explainer = use_explainer();
     let id = id_param("booking").unwrap_or_default();
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
-        async move { load_booking(&client, meals, id).await }
+        let reader = reader();
+        async move { load_booking(&reader, meals, id).await }
     });
     // Set once the platform has the rating: the screen then thanks instead of asking.
     let rated = RwSignal::new(None::<Booking>);

@@ -14,6 +14,7 @@ use super::reported::{Reported, what_next};
 use super::{KeyPerBody, phrases, words};
 use crate::components::{BigButton, IconKind, Loading, Notice, Screen};
 use crate::i18n::use_i18n;
+use crate::offline::reader::use_reader;
 use crate::pages::bookings::headline;
 use crate::pages::{LoadProblem, id_param, load_booking, signed_out_home, use_explainer};
 use crate::problems;
@@ -37,13 +38,14 @@ pub fn ReportProblem() -> impl IntoView {
     let i18n = use_i18n();
     let meals = expect_context::<MealsCtx>();
     let booking_id = id_param("booking");
+    let reader = use_reader();
     let data = LocalResource::new(move || {
-        let client = session.client();
+        let reader = reader();
         async move {
             let Some(id) = booking_id else {
                 return Ok::<_, ApiError>(Subject::General);
             };
-            Ok(match load_booking(&client, meals, id).await? {
+            Ok(match load_booking(&reader, meals, id).await? {
                 Some(b) => Subject::About(Box::new(b)),
                 None => Subject::Missing,
             })
