@@ -80,6 +80,19 @@ test('a meal booked with no network waits on the phone and is booked once when i
   await expect(waiting).toContainText('等待发送');
   await expectAccessible(page, 'offline: my bookings, waiting');
 
+  // The menus come from the device's cache, saying how fresh they are, and speaking it.
+  await clearSpoken(page);
+  await page.getByRole('button', { name: '返回', exact: true }).click();
+  await page.getByRole('button', { name: '助餐' }).click();
+  await expect(h1(page, '选择用餐时间')).toBeVisible();
+  await expect(page.getByTestId('as-of')).toContainText(/网络不通，显示的是 \d\d:\d\d 的信息/);
+  await expect(page.getByTestId(`day-${date}`).getByRole('button', { name: /午餐/ })).toBeVisible();
+  await expectSpoken(page, /显示的是 \d\d:\d\d 的信息/, 'zh-CN');
+  await expectAccessible(page, 'offline: cached menus');
+  await page.getByRole('button', { name: '返回', exact: true }).click();
+  await page.getByRole('button', { name: '我的预约' }).click();
+  await expect(page.getByTestId('waiting-entry')).toHaveCount(1);
+
   const elder = new Platform(request);
   await elder.signIn('10000005', '567890');
   expect(mealsOn(await elder.allBookings(), date, 'lunch'), 'nothing reached the platform yet').toHaveLength(0);
