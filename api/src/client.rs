@@ -10,9 +10,9 @@ use serde::de::DeserializeOwned;
 use crate::{
     ACTING_FOR_HEADER, API_PREFIX, AttendanceRequest, Booking, Canteen, Complaint,
     ComplaintUpdateRequest, CreateBookingRequest, CreateComplaintRequest, DaycareCentre,
-    DaycareSchedule, DeliveryToken, ElderProfile, IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId,
-    Problem, RateRequest, SignInRequest, SignInResponse, StaffSignInRequest, VisitService,
-    VisitTransitionRequest, VisitWindow,
+    DaycareSchedule, DeliveryToken, ElderProfile, HelpRequest, HelpRequestCreate, HelpStatusUpdate,
+    IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId, Problem, RateRequest, Settings, SignInRequest,
+    SignInResponse, StaffSignInRequest, VisitService, VisitTransitionRequest, VisitWindow,
 };
 
 /// Why a call failed.
@@ -179,6 +179,65 @@ impl Client {
     /// `GET /me`
     pub async fn me(&self) -> Result<Me, ApiError> {
         Self::json(self.request(Method::GET, "/me")).await
+    }
+
+    /// `GET /me/settings`: the signed-in person's settings (defaults if never saved).
+    pub async fn settings(&self) -> Result<Settings, ApiError> {
+        Self::json(self.request(Method::GET, "/me/settings")).await
+    }
+
+    /// `PUT /me/settings`: remembers the signed-in person's settings.
+    pub async fn save_settings(
+        &self,
+        body: &Settings,
+        idempotency_key: &str,
+    ) -> Result<Settings, ApiError> {
+        Self::json(
+            self.change(Method::PUT, "/me/settings", idempotency_key)
+                .json(body),
+        )
+        .await
+    }
+
+    /// `POST /help-requests`: asks the duty staff and linked family for help.
+    pub async fn ask_for_help(
+        &self,
+        body: &HelpRequestCreate,
+        idempotency_key: &str,
+    ) -> Result<HelpRequest, ApiError> {
+        Self::json(
+            self.change(Method::POST, "/help-requests", idempotency_key)
+                .json(body),
+        )
+        .await
+    }
+
+    /// `GET /help-requests`: the elder's help requests, newest first.
+    pub async fn help_requests(&self) -> Result<Vec<HelpRequest>, ApiError> {
+        Self::json(self.request(Method::GET, "/help-requests")).await
+    }
+
+    /// `GET /staff/help-requests`: staff's list for their community, open ones first.
+    pub async fn staff_help_requests(&self) -> Result<Vec<HelpRequest>, ApiError> {
+        Self::json(self.request(Method::GET, "/staff/help-requests")).await
+    }
+
+    /// `POST /help-requests/{id}/status`: staff acknowledge or close a help request.
+    pub async fn update_help_request(
+        &self,
+        id: i64,
+        body: &HelpStatusUpdate,
+        idempotency_key: &str,
+    ) -> Result<HelpRequest, ApiError> {
+        Self::json(
+            self.change(
+                Method::POST,
+                &format!("/help-requests/{id}/status"),
+                idempotency_key,
+            )
+            .json(body),
+        )
+        .await
     }
 
     /// `GET /profile`: the elder acted for: address on file and dietary needs.

@@ -78,6 +78,10 @@ pub struct Me {
     pub acting_for: Vec<PersonRef>,
     /// The person's preferred language, if they chose one.
     pub lang: Option<Lang>,
+    /// The person's saved settings; `None` until they first change one (the device's
+    /// default then applies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<crate::Settings>,
     /// The community's duty hotline, shown whenever staff can help.
     pub hotline: String,
 }

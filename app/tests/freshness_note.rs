@@ -67,6 +67,7 @@ async fn kiosk(cached: Option<DateTime<Utc>>) -> SessionCtx {
             person: elder(),
             acting_for: vec![elder()],
             lang: None,
+            settings: None,
             hotline: String::new(),
         },
         elder: elder(),

@@ -229,6 +229,7 @@ async fn me_of(state: &AppState, person: &people::Person, hotline: String) -> Re
         person: person.as_ref(),
         acting_for: people::actable_elders(&state.db, person, state.clock.unix()).await?,
         lang: person.lang.as_deref().and_then(Lang::from_tag),
+        settings: None,
         hotline,
     })
 }
