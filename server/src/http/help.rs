@@ -21,7 +21,7 @@ use crate::{
     error::{Error, Result},
     idempotency::{self, IdempotencyKey},
 };
-use view::{group_notified, place_columns, status_name, status_of, view};
+use view::{group_notified, place_columns, status_name, status_of, view, views};
 
 /// A second press within this many seconds, while the first request is still open, finds the
 /// first instead of making another: an anxious elder pressing again and again must not bury
@@ -118,17 +118,10 @@ async fn create(
 async fn list(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<HelpRequest>>> {
     actor.require(|p| p.view)?;
     let rows = help::for_elder(&state.db, actor.elder.id).await?;
-    let mut notified = group_notified(help::notified_for_elder(&state.db, actor.elder.id).await?);
+    let notified = help::notified_for_elder(&state.db, actor.elder.id).await?;
     // The hotline to call now: the elder's community's, as shown beside every request.
     let hotline = people::community_hotline(&state.db, actor.elder.community_id).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|r| {
-                let told = notified.remove(&r.id).unwrap_or_default();
-                view(r, told, hotline.clone(), state.tz)
-            })
-            .collect::<Result<_>>()?,
-    ))
+    Ok(Json(views(rows, notified, &hotline, state.tz)?))
 }
 
 /// Staff triage: the help requests of the staff member's community, open ones first, then
@@ -151,17 +144,9 @@ async fn triage(
         return Err(staff_only());
     }
     let rows = help::for_community(&state.db, person.community_id).await?;
-    let mut notified =
-        group_notified(help::notified_for_community(&state.db, person.community_id).await?);
+    let notified = help::notified_for_community(&state.db, person.community_id).await?;
     let hotline = people::community_hotline(&state.db, person.community_id).await?;
-    Ok(Json(
-        rows.into_iter()
-            .map(|r| {
-                let told = notified.remove(&r.id).unwrap_or_default();
-                view(r, told, hotline.clone(), state.tz)
-            })
-            .collect::<Result<_>>()?,
-    ))
+    Ok(Json(views(rows, notified, &hotline, state.tz)?))
 }
 
 /// Move a help request on: open → acknowledged (the staff member takes it on and becomes

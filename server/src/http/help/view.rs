@@ -65,6 +65,22 @@ pub(super) fn view(
     })
 }
 
+/// A list of requests, each with who was told of it and the hotline to call.
+pub(super) fn views(
+    rows: Vec<HelpRow>,
+    notified: Vec<Notified>,
+    hotline: &str,
+    tz: FixedOffset,
+) -> Result<Vec<HelpRequest>> {
+    let mut notified = group_notified(notified);
+    rows.into_iter()
+        .map(|r| {
+            let told = notified.remove(&r.id).unwrap_or_default();
+            view(r, told, hotline.to_owned(), tz)
+        })
+        .collect()
+}
+
 /// Who was told of each request, by request id, in the order the query gave.
 pub(super) fn group_notified(rows: Vec<Notified>) -> HashMap<i64, Vec<PersonRef>> {
     let mut by_request: HashMap<i64, Vec<PersonRef>> = HashMap::new();
