@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{ConnectivityBanner, IdleGuard};
+use crate::components::{ConnectivityBanner, IdleGuard, speak_every_tap};
 use crate::config::Config;
 use crate::i18n::I18n;
 use crate::pages::*;
@@ -58,6 +58,7 @@ pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
     provide_context(i18n);
     provide_context(mode);
     let session = SessionCtx::new(config.api_base.clone(), mode);
+    speak_every_tap();
     let meals = MealsCtx::new();
     let sync = SyncCtx::new(outbox, config.api_base.clone(), session, meals);
     provide_context(session);

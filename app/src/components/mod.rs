@@ -1,4 +1,5 @@
-//! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame.
+//! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame; and the
+//! app-wide behaviours every screen shares (every tap spoken).
 
 mod big_button;
 mod connectivity;
@@ -12,6 +13,7 @@ mod notice;
 mod provider_card;
 mod screen;
 mod speak_button;
+mod tap_voice;
 mod text_box;
 mod tile;
 
@@ -27,5 +29,6 @@ pub use notice::{Loading, Notice, Tone};
 pub use provider_card::{ProviderCard, say_provider, tel_href};
 pub use screen::Screen;
 pub use speak_button::SpeakAgain;
+pub use tap_voice::{speak_every_tap, spoken_name};
 pub use text_box::TextBox;
 pub use tile::Tile;
