@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{ConnectivityBanner, IdleGuard, speak_every_tap};
+use crate::components::{ConnectivityBanner, IdleGuard, KioskGuard, speak_every_tap};
 use crate::config::Config;
 use crate::i18n::I18n;
 use crate::pages::*;
@@ -60,7 +60,7 @@ pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
 
     view! {
         <Router>
-            {mode.is_kiosk().then(|| view! { <IdleGuard /> })}
+            {mode.is_kiosk().then(|| view! { <KioskGuard /> <IdleGuard /> })}
             <ConnectivityBanner />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Welcome />

@@ -1,5 +1,5 @@
 //! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame; and the
-//! app-wide behaviours every screen shares (every tap spoken).
+//! app-wide behaviours every screen shares (every tap spoken, the kiosk's guard).
 
 mod big_button;
 mod connectivity;
@@ -8,6 +8,7 @@ mod freshness_note;
 mod icon;
 mod idle_guard;
 mod keypad;
+mod kiosk_guard;
 mod lang_switch;
 mod notice;
 mod option_button;
@@ -26,6 +27,7 @@ pub use freshness_note::{FreshnessNote, as_of_words, use_freshness_note};
 pub use icon::{Icon, IconKind};
 pub use idle_guard::IdleGuard;
 pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};
+pub use kiosk_guard::{KIOSK_CLASS, KioskGuard};
 pub use lang_switch::LangSwitch;
 pub use notice::{Loading, Notice, Tone};
 pub use option_button::OptionButton;
