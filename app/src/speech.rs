@@ -433,7 +433,10 @@ mod tests {
     fn an_echo_lasts_about_as_long_as_its_words_and_never_long() {
         let short = echo_ms("助餐", Lang::ZhCn, DEFAULT_RATE);
         assert!((800.0..1200.0).contains(&short), "{short}");
-        assert!(echo_ms("助餐", Lang::ZhCn, 0.7) > short, "slower speech, longer echo");
+        assert!(
+            echo_ms("助餐", Lang::ZhCn, 0.7) > short,
+            "slower speech, longer echo"
+        );
         assert!(echo_ms("Meals", Lang::En, 1.1) < echo_ms("My bookings", Lang::En, 1.1));
         assert_eq!(echo_ms(&"字".repeat(200), Lang::ZhCn, 0.7), 4000.0);
     }

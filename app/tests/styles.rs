@@ -78,7 +78,10 @@ fn themes() -> [Theme; 2] {
 fn the_focus_ring_is_at_least_four_pixels_of_the_focus_colour() {
     let ring = rule(BASE, ":focus-visible");
     assert!(ring.contains("outline: 4px solid var(--focus)"), "{ring}");
-    assert!(ring.contains("box-shadow: 0 0 0 9px var(--focus-halo)"), "{ring}");
+    assert!(
+        ring.contains("box-shadow: 0 0 0 9px var(--focus-halo)"),
+        "{ring}"
+    );
     // Nothing takes the ring away from controls.
     assert!(!BASE.contains("outline: none !important"));
 }
@@ -90,7 +93,11 @@ fn the_focus_ring_stands_out_in_both_themes() {
         let on_halo = contrast(&t.focus, &t.halo);
         assert!(on_halo >= 7.0, "{}: ring on halo {on_halo:.1}:1", t.name);
         let on_paper = contrast(&t.focus, &t.paper);
-        assert!(on_paper >= 7.0, "{}: ring on the page {on_paper:.1}:1", t.name);
+        assert!(
+            on_paper >= 7.0,
+            "{}: ring on the page {on_paper:.1}:1",
+            t.name
+        );
         let halo_vs_button = contrast(&t.halo, &t.primary);
         assert!(
             halo_vs_button >= 3.0,
@@ -125,13 +132,20 @@ fn the_kiosk_lock_down_is_only_for_the_kiosk() {
         "touch-action: pan-x pan-y",
         "-webkit-touch-callout: none",
     ] {
-        assert!(kiosk.contains(declaration), "html.kiosk lacks {declaration}");
+        assert!(
+            kiosk.contains(declaration),
+            "html.kiosk lacks {declaration}"
+        );
     }
     // Outside `html.kiosk …` rules, nothing stops selection, zoom or overscroll.
     let components = include_str!("../../styles/components.css");
     for css in [TOKENS, BASE, HIGH_CONTRAST, components] {
         for (selector, body) in rules(css) {
-            for declaration in ["user-select: none", "overscroll-behavior: none", "pan-x pan-y"] {
+            for declaration in [
+                "user-select: none",
+                "overscroll-behavior: none",
+                "pan-x pan-y",
+            ] {
                 assert!(
                     !body.contains(declaration) || selector.starts_with("html.kiosk"),
                     "{declaration} in `{selector}`, not only on the kiosk"

@@ -50,7 +50,10 @@ pub fn spoken_name(rendered: &str, lang: Lang) -> String {
 
 /// A control's accessible name, roughly as a screen reader computes it.
 fn name_of(el: &Element) -> String {
-    if let Some(label) = el.get_attribute("aria-label").filter(|l| !l.trim().is_empty()) {
+    if let Some(label) = el
+        .get_attribute("aria-label")
+        .filter(|l| !l.trim().is_empty())
+    {
         return label;
     }
     if let Some(ids) = el.get_attribute("aria-labelledby")
@@ -197,8 +200,14 @@ mod tests {
 
     #[test]
     fn a_line_that_already_ends_a_phrase_gets_no_extra_mark() {
-        assert_eq!(spoken_name("已满。\n请选别的", Lang::ZhCn), "已满。 请选别的");
-        assert_eq!(spoken_name("Full.\nChoose another", Lang::En), "Full. Choose another");
+        assert_eq!(
+            spoken_name("已满。\n请选别的", Lang::ZhCn),
+            "已满。 请选别的"
+        );
+        assert_eq!(
+            spoken_name("Full.\nChoose another", Lang::En),
+            "Full. Choose another"
+        );
     }
 
     #[test]
