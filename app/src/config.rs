@@ -8,8 +8,6 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::state::settings::default_settings;
-
 /// Deployment settings, read once at start.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Config {
@@ -35,7 +33,7 @@ fn centre_settings(file: Option<&Map<String, Value>>) -> Settings {
     fn field<T: DeserializeOwned>(file: &Map<String, Value>, name: &str) -> Option<T> {
         serde_json::from_value(file.get(name)?.clone()).ok()
     }
-    let mut settings = default_settings();
+    let mut settings = Settings::default();
     let Some(file) = file else {
         return settings;
     };
@@ -117,7 +115,7 @@ mod tests {
             Config {
                 api_base: "http://kiosk.local".into(),
                 hotline: None,
-                settings: default_settings(),
+                settings: Settings::default(),
             }
         );
     }
@@ -145,8 +143,12 @@ mod tests {
         assert_eq!(c.settings.text_size, TextSize::Standard);
         assert!(!c.settings.voice);
         let c = parse("http://a", Some(r#"{"hotline":"110","settings":"large"}"#));
-        assert_eq!(c.hotline.as_deref(), Some("110"), "the rest of the file still counts");
-        assert_eq!(c.settings, default_settings());
+        assert_eq!(
+            c.hotline.as_deref(),
+            Some("110"),
+            "the rest of the file still counts"
+        );
+        assert_eq!(c.settings, Settings::default());
     }
 
     #[test]

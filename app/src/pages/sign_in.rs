@@ -57,7 +57,7 @@ pub fn SignIn() -> impl IntoView {
             Some(s) => {
                 // The person's own settings, before the home screen speaks.
                 if let Some(settings) = settings {
-                    settings.signed_in(s.me.settings);
+                    settings.signed_in(&s.me);
                 }
                 session.start(s);
                 sync.signed_in();

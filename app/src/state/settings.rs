@@ -34,16 +34,6 @@ pub const MAX_ATTEMPTS: u8 = 3;
 
 // ---------------------------------------------------------------- pure rules
 
-/// Linli's own defaults: standard size and colours, voice on at normal speed, Chinese.
-/// (Not `Settings::default()`: a derived `Default` turns the voice off, while the
-/// contract's serde default, and UX.md, have it on.)
-pub fn default_settings() -> Settings {
-    Settings {
-        voice: true,
-        ..Settings::default()
-    }
-}
-
 /// `<html data-text-size>`; styles/tokens.css sizes everything from it.
 pub fn text_size_attr(size: TextSize) -> &'static str {
     match size {
@@ -73,15 +63,24 @@ pub fn on_open(
         DeviceMode::Kiosk => centre,
         DeviceMode::Personal => device.or(signed_in).unwrap_or(Settings {
             lang: old_lang.unwrap_or_default(),
-            ..default_settings()
+            ..Settings::default()
         }),
     }
 }
 
-/// At sign-in: the person's saved settings; none saved yet, the screen stays as it is
-/// (what they chose before signing in, or the device's).
-pub fn at_sign_in(saved: Option<Settings>, current: Settings) -> Settings {
-    saved.unwrap_or(current)
+/// At sign-in: the person's saved settings. None saved yet, the screen stays as it is
+/// (what they chose before signing in, or the device's), in the language on file for
+/// them if there is one (`Me.lang`: someone registered as English speaking does not meet
+/// Linli in Chinese).
+pub fn at_sign_in(
+    saved: Option<Settings>,
+    lang_on_file: Option<Lang>,
+    current: Settings,
+) -> Settings {
+    saved.unwrap_or(Settings {
+        lang: lang_on_file.unwrap_or(current.lang),
+        ..current
+    })
 }
 
 /// At sign-out: a kiosk goes back to the centre's default for the next person; a phone is
@@ -207,9 +206,9 @@ impl SettingsCtx {
     }
 
     /// A person has signed in: their saved settings apply at once ([`at_sign_in`]).
-    pub fn signed_in(&self, saved: Option<Settings>) {
+    pub fn signed_in(&self, me: &api::Me) {
         self.forget_pending();
-        let settings = at_sign_in(saved, self.get_untracked());
+        let settings = at_sign_in(me.settings, me.lang, self.get_untracked());
         self.baseline.set_value(Some(settings));
         self.set(settings);
     }
@@ -392,15 +391,6 @@ mod tests {
     }
 
     #[test]
-    fn the_defaults_speak_like_a_missing_field_does() {
-        let from_json: Settings = serde_json::from_str("{}").expect("json");
-        assert_eq!(default_settings(), from_json);
-        assert!(default_settings().voice);
-        assert_eq!(default_settings().text_size, TextSize::Standard);
-        assert_eq!(default_settings().lang, Lang::ZhCn);
-    }
-
-    #[test]
     fn attributes_name_each_size_and_the_theme() {
         let sizes: Vec<_> = TextSize::ALL.into_iter().map(text_size_attr).collect();
         assert_eq!(sizes, ["standard", "large", "largest"]);
@@ -435,7 +425,7 @@ mod tests {
     fn a_kiosk_opens_with_the_centre_default_whatever_was_chosen() {
         let centre = Settings {
             text_size: TextSize::Large,
-            ..default_settings()
+            ..Settings::default()
         };
         let opened = on_open(
             DeviceMode::Kiosk,
@@ -449,7 +439,7 @@ mod tests {
 
     #[test]
     fn a_phone_opens_with_what_it_last_used() {
-        let centre = default_settings();
+        let centre = Settings::default();
         let mine = largest_english();
         assert_eq!(
             on_open(DeviceMode::Personal, Some(mine), None, None, centre),
@@ -457,7 +447,7 @@ mod tests {
         );
         let theirs = Settings {
             high_contrast: true,
-            ..default_settings()
+            ..Settings::default()
         };
         assert_eq!(
             on_open(DeviceMode::Personal, Some(mine), Some(theirs), None, centre),
@@ -475,7 +465,7 @@ mod tests {
         let centre = largest_english();
         assert_eq!(
             on_open(DeviceMode::Personal, None, None, None, centre),
-            default_settings(),
+            Settings::default(),
             "the centre's default is the kiosk's, not a phone's"
         );
         let opened = on_open(DeviceMode::Personal, None, None, Some(Lang::En), centre);
@@ -488,18 +478,21 @@ mod tests {
     fn sign_in_brings_saved_settings_else_keeps_the_screen() {
         let chosen_before = Settings {
             lang: Lang::En,
-            ..default_settings()
+            ..Settings::default()
         };
         assert_eq!(
-            at_sign_in(Some(largest_english()), chosen_before),
+            at_sign_in(Some(largest_english()), Some(Lang::ZhCn), chosen_before),
             largest_english()
         );
-        assert_eq!(at_sign_in(None, chosen_before), chosen_before);
+        assert_eq!(at_sign_in(None, None, chosen_before), chosen_before);
+        let registered_chinese = at_sign_in(None, Some(Lang::ZhCn), chosen_before);
+        assert_eq!(registered_chinese.lang, Lang::ZhCn, "the language on file");
+        assert_eq!(registered_chinese.text_size, chosen_before.text_size);
     }
 
     #[test]
     fn sign_out_resets_a_kiosk_but_not_a_phone() {
-        let centre = default_settings();
+        let centre = Settings::default();
         assert_eq!(
             at_sign_out(DeviceMode::Kiosk, largest_english(), centre),
             centre
@@ -521,7 +514,7 @@ mod tests {
             parse_stored(Some(r#"{"text_size":"large"}"#)),
             Some(Settings {
                 text_size: TextSize::Large,
-                ..default_settings()
+                ..Settings::default()
             })
         );
     }
