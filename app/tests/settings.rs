@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use api::Lang;
-use app::components::{BigButton, PinKeypad, speak_every_tap};
+use app::components::{BigButton, KioskGuard, PinKeypad, speak_every_tap};
 use app::i18n::I18n;
 use app::pages::SettingsScreen;
 use app::speech;
@@ -97,13 +97,15 @@ fn load_styles() {
     }
     let style = doc.create_element("style").expect("a style");
     style.set_id("linli-styles");
-    style.set_text_content(Some(&[
-        include_str!("../../styles/tokens.css"),
-        include_str!("../../styles/base.css"),
-        include_str!("../../styles/components.css"),
-        include_str!("../../styles/theme-high-contrast.css"),
-    ]
-    .concat()));
+    style.set_text_content(Some(
+        &[
+            include_str!("../../styles/tokens.css"),
+            include_str!("../../styles/base.css"),
+            include_str!("../../styles/components.css"),
+            include_str!("../../styles/theme-high-contrast.css"),
+        ]
+        .concat(),
+    ));
     doc.head()
         .expect("a head")
         .append_child(&style)
@@ -146,7 +148,7 @@ fn mount_settings(mode: DeviceMode) -> (HtmlElement, SettingsCtx, impl Sized) {
         let session = SessionCtx::new(UNREACHABLE.into(), mode);
         provide_context(session);
         provide_context(FreshnessCtx::new());
-        let settings = SettingsCtx::new(i18n, session, app::state::settings::default_settings());
+        let settings = SettingsCtx::new(i18n, session, api::Settings::default());
         provide_context(settings);
         ctx.set(Some(settings));
         speak_every_tap();
@@ -169,7 +171,7 @@ fn mount_settings(mode: DeviceMode) -> (HtmlElement, SettingsCtx, impl Sized) {
 
 /// Back to Linli's defaults, so each test starts from the same page.
 fn reset(settings: SettingsCtx) {
-    settings.set(app::state::settings::default_settings());
+    settings.set(api::Settings::default());
 }
 
 #[wasm_bindgen_test]
@@ -177,18 +179,36 @@ async fn choosing_the_largest_text_makes_body_text_36px() {
     let (root, settings, _handle) = mount_settings(DeviceMode::Kiosk);
     settle().await;
     let body = document().body().expect("a body");
-    assert_eq!(html().get_attribute("data-text-size").as_deref(), Some("standard"));
+    assert_eq!(
+        html().get_attribute("data-text-size").as_deref(),
+        Some("standard")
+    );
     assert_eq!(computed(&body, "font-size"), "24px");
 
     let largest = button(&root, "特大");
     largest.click();
     settle().await;
-    assert_eq!(html().get_attribute("data-text-size").as_deref(), Some("largest"));
+    assert_eq!(
+        html().get_attribute("data-text-size").as_deref(),
+        Some("largest")
+    );
     assert_eq!(computed(&body, "font-size"), "36px", "body text");
     let h1 = root.query_selector("h1").ok().flatten().expect("a title");
-    assert_eq!(computed(&h1, "font-size"), "48px", "the title grows with it");
-    let question = root.query_selector("h2").ok().flatten().expect("a question");
-    assert_eq!(computed(&question, "font-size"), "42px", "and the questions");
+    assert_eq!(
+        computed(&h1, "font-size"),
+        "48px",
+        "the title grows with it"
+    );
+    let question = root
+        .query_selector("h2")
+        .ok()
+        .flatten()
+        .expect("a question");
+    assert_eq!(
+        computed(&question, "font-size"),
+        "42px",
+        "and the questions"
+    );
     assert!(pressed(&largest));
     assert!(!pressed(&button(&root, "标准")));
     // Every choice stays a big target.
@@ -200,7 +220,10 @@ async fn choosing_the_largest_text_makes_body_text_36px() {
 
     button(&root, "大").click();
     settle().await;
-    assert_eq!(html().get_attribute("data-text-size").as_deref(), Some("large"));
+    assert_eq!(
+        html().get_attribute("data-text-size").as_deref(),
+        Some("large")
+    );
     assert_eq!(computed(&body, "font-size"), "30px");
     reset(settings);
 }
@@ -212,7 +235,10 @@ async fn high_contrast_turns_the_page_yellow_on_black() {
     assert_eq!(html().get_attribute("data-theme"), None);
     button(&root, "高对比度").click();
     settle().await;
-    assert_eq!(html().get_attribute("data-theme").as_deref(), Some("high-contrast"));
+    assert_eq!(
+        html().get_attribute("data-theme").as_deref(),
+        Some("high-contrast")
+    );
     let body = document().body().expect("a body");
     assert_eq!(computed(&body, "background-color"), "rgb(0, 0, 0)");
     assert_eq!(computed(&body, "color"), "rgb(255, 255, 255)");
@@ -250,7 +276,10 @@ async fn voice_off_stops_speaking_and_voice_on_speaks_again() {
     button(&root, "不要语音").click();
     settle().await;
     let log: Vec<Entry> = serde_json::from_str(&take_log()).expect("json");
-    assert!(log.iter().any(|e| e.op == "cancel"), "what was being said stops: {log:?}");
+    assert!(
+        log.iter().any(|e| e.op == "cancel"),
+        "what was being said stops: {log:?}"
+    );
     assert!(log.iter().all(|e| e.op != "speak"), "{log:?}");
     assert!(!speech::is_enabled());
 
@@ -277,10 +306,18 @@ async fn each_speed_says_a_sample_at_that_speed() {
         button(&root, name).click();
         settle().await;
         let said = spoken();
-        assert_eq!(said.len(), 1, "{name}: one sample, no echo over it: {said:?}");
+        assert_eq!(
+            said.len(),
+            1,
+            "{name}: one sample, no echo over it: {said:?}"
+        );
         assert!(said[0].text.starts_with(name), "{said:?}");
         assert!(said[0].text.contains("速度"), "{said:?}");
-        assert!((said[0].rate - rate).abs() < 0.01, "{name}: rate {}", said[0].rate);
+        assert!(
+            (said[0].rate - rate).abs() < 0.01,
+            "{name}: rate {}",
+            said[0].rate
+        );
     }
     reset(settings);
 }
@@ -296,7 +333,11 @@ async fn a_phone_remembers_its_settings_and_a_kiosk_does_not() {
     settle().await;
     button(&root, "特大").click();
     settle().await;
-    assert_eq!(storage.get_item(SETTINGS_KEY).ok().flatten(), None, "a kiosk keeps nothing");
+    assert_eq!(
+        storage.get_item(SETTINGS_KEY).ok().flatten(),
+        None,
+        "a kiosk keeps nothing"
+    );
     reset(settings);
     drop(handle);
 
@@ -304,7 +345,11 @@ async fn a_phone_remembers_its_settings_and_a_kiosk_does_not() {
     settle().await;
     button(&root, "特大").click();
     settle().await;
-    let stored = storage.get_item(SETTINGS_KEY).ok().flatten().expect("stored");
+    let stored = storage
+        .get_item(SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .expect("stored");
     let stored: api::Settings = serde_json::from_str(&stored).expect("settings JSON");
     assert_eq!(stored.text_size, api::TextSize::Largest);
     reset(settings);
@@ -366,10 +411,17 @@ async fn the_next_prompt_waits_for_the_tap_to_be_said() {
     speech::speak("请选择哪一天。", Lang::ZhCn);
     settle().await;
     let log: Vec<Entry> = serde_json::from_str(&take_log()).expect("json");
-    let ops: Vec<(&str, &str)> = log.iter().map(|e| (e.op.as_str(), e.text.as_str())).collect();
+    let ops: Vec<(&str, &str)> = log
+        .iter()
+        .map(|e| (e.op.as_str(), e.text.as_str()))
+        .collect();
     assert_eq!(
         ops,
-        [("cancel", ""), ("speak", "助餐"), ("speak", "请选择哪一天。")],
+        [
+            ("cancel", ""),
+            ("speak", "助餐"),
+            ("speak", "请选择哪一天。")
+        ],
         "the echo is not cut off"
     );
 }
@@ -394,4 +446,38 @@ async fn the_pin_pad_says_how_many_digits_never_which() {
     let texts: Vec<&str> = said.iter().map(|e| e.text.as_str()).collect();
     assert_eq!(texts, ["已输入 1 位，共 6 位", "已输入 2 位，共 6 位"]);
     assert!(texts.iter().all(|t| !t.contains('7') && !t.contains('3')));
+}
+
+#[wasm_bindgen_test]
+async fn the_kiosk_guard_locks_the_page_down_only_while_it_is_there() {
+    load_styles();
+    let menu_blocked = || {
+        let event = web_sys::MouseEvent::new_with_mouse_event_init_dict("contextmenu", &{
+            let init = web_sys::MouseEventInit::new();
+            init.set_bubbles(true);
+            init.set_cancelable(true);
+            init
+        })
+        .expect("an event");
+        let body = document().body().expect("a body");
+        body.dispatch_event(&event).expect("dispatched");
+        event.default_prevented()
+    };
+    let root = container();
+    let handle = mount_to(root, KioskGuard);
+    settle().await;
+    assert!(html().class_list().contains("kiosk"));
+    let body = document().body().expect("a body");
+    assert_eq!(computed(&body, "user-select"), "none");
+    assert_eq!(computed(&html(), "touch-action"), "pan-x pan-y");
+    assert!(menu_blocked(), "no long-press menu");
+
+    drop(handle);
+    settle().await;
+    assert!(
+        !html().class_list().contains("kiosk"),
+        "a phone is left as it is"
+    );
+    assert_eq!(computed(&html(), "touch-action"), "auto");
+    assert!(!menu_blocked());
 }

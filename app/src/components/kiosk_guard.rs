@@ -3,9 +3,10 @@
 //! its pinch-zoom (WCAG 1.4.4), text selection and long-press menus.
 //!
 //! - `<html class="kiosk">`: no text selection, no long-press callout, no overscroll
-//!   (no pull-to-refresh or back-swipe), no pinch-zoom (`touch-action`), in
-//!   styles/base.css; the viewport forbids zooming too, because a zoomed kiosk stays
-//!   zoomed for the next elder. The settings' three text sizes take zoom's place.
+//!   (no pull-to-refresh or back-swipe), no pinch-zoom (`touch-action: pan-x pan-y`), in
+//!   styles/base.css: a zoomed kiosk would stay zoomed for the next elder; the settings'
+//!   three text sizes take zoom's place. The viewport `<meta>` keeps allowing zoom:
+//!   `user-scalable=no` fails WCAG 1.4.4 (axe's `meta-viewport` rule).
 //! - No context menu (long press or right click) and no dragging links out.
 //! - `tel:` links still work: the kiosk hands the number over, it does not navigate.
 
@@ -14,22 +15,6 @@ use leptos::prelude::*;
 
 /// The class on `<html>` that the kiosk's CSS keys on.
 pub const KIOSK_CLASS: &str = "kiosk";
-
-/// The viewport each kind of device gets: a phone may zoom, a kiosk may not.
-pub fn viewport(kiosk: bool) -> &'static str {
-    if kiosk {
-        "width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no, viewport-fit=cover"
-    } else {
-        "width=device-width, initial-scale=1, viewport-fit=cover"
-    }
-}
-
-fn viewport_meta() -> Option<web_sys::Element> {
-    web_sys::window()?
-        .document()?
-        .query_selector("meta[name=viewport]")
-        .ok()?
-}
 
 fn set_kiosk(on: bool) {
     if let Some(root) = web_sys::window()
@@ -43,9 +28,6 @@ fn set_kiosk(on: bool) {
             classes.remove_1(KIOSK_CLASS)
         };
     }
-    if let Some(meta) = viewport_meta() {
-        let _ = meta.set_attribute("content", viewport(on));
-    }
 }
 
 #[component]
@@ -58,21 +40,4 @@ pub fn KioskGuard() -> impl IntoView {
         drag.remove();
         set_kiosk(false);
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::viewport;
-
-    #[test]
-    fn only_the_kiosk_forbids_zoom() {
-        assert!(viewport(true).contains("user-scalable=no"));
-        assert!(viewport(true).contains("maximum-scale=1"));
-        assert!(!viewport(false).contains("user-scalable"));
-        assert!(!viewport(false).contains("maximum-scale"));
-        assert!(
-            include_str!("../../../index.html").contains(viewport(false)),
-            "index.html's viewport is the phone's"
-        );
-    }
 }
