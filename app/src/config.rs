@@ -1,8 +1,12 @@
 //! Where the platform is. Same origin by default; an optional `config.json`
 //! beside `index.html` can point the app elsewhere (ARCHITECTURE.md: nothing
-//! about the platform's address is compiled in).
+//! about the platform's address is compiled in), give a help number, and set the
+//! centre's default look and voice for a kiosk (`"settings": {"text_size": "large"}`).
 
+use api::Settings;
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
 
 /// Deployment settings, read once at start.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -11,12 +15,44 @@ pub struct Config {
     pub api_base: String,
     /// A help number shown before anyone signs in ("forgot PIN"); optional.
     pub hotline: Option<String>,
+    /// A kiosk's settings for everyone not signed in (Linli's defaults unless the centre
+    /// set some).
+    pub settings: Settings,
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct ConfigFile {
     api_base: Option<String>,
     hotline: Option<String>,
+    /// Read field by field: one value this version does not know spoils only itself.
+    settings: Option<Value>,
+}
+
+/// The centre's default settings; a missing or unreadable field keeps Linli's default.
+fn centre_settings(file: Option<&Map<String, Value>>) -> Settings {
+    fn field<T: DeserializeOwned>(file: &Map<String, Value>, name: &str) -> Option<T> {
+        serde_json::from_value(file.get(name)?.clone()).ok()
+    }
+    let mut settings = Settings::default();
+    let Some(file) = file else {
+        return settings;
+    };
+    if let Some(v) = field(file, "text_size") {
+        settings.text_size = v;
+    }
+    if let Some(v) = field(file, "high_contrast") {
+        settings.high_contrast = v;
+    }
+    if let Some(v) = field(file, "voice") {
+        settings.voice = v;
+    }
+    if let Some(v) = field(file, "voice_speed") {
+        settings.voice_speed = v;
+    }
+    if let Some(v) = field(file, "lang") {
+        settings.lang = v;
+    }
+    settings
 }
 
 /// Reads `config.json` text; anything unreadable (missing file answered by the
@@ -34,7 +70,12 @@ pub fn parse(origin: &str, text: Option<&str>) -> Config {
         .hotline
         .map(|h| h.trim().to_owned())
         .filter(|h| !h.is_empty());
-    Config { api_base, hotline }
+    let settings = centre_settings(file.settings.as_ref().and_then(Value::as_object));
+    Config {
+        api_base,
+        hotline,
+        settings,
+    }
 }
 
 /// The page's origin, e.g. `http://192.168.1.20:8080`.
@@ -57,6 +98,7 @@ pub async fn load() -> Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use api::{Lang, TextSize, VoiceSpeed};
 
     #[test]
     fn no_file_means_same_origin() {
@@ -72,9 +114,41 @@ mod tests {
             parse("http://kiosk.local", Some("{}")),
             Config {
                 api_base: "http://kiosk.local".into(),
-                hotline: None
+                hotline: None,
+                settings: Settings::default(),
             }
         );
+    }
+
+    #[test]
+    fn the_centre_sets_its_kiosk_default() {
+        let c = parse(
+            "http://a",
+            Some(r#"{"settings":{"text_size":"large","high_contrast":true,"lang":"en"}}"#),
+        );
+        assert_eq!(c.settings.text_size, TextSize::Large);
+        assert!(c.settings.high_contrast);
+        assert_eq!(c.settings.lang, Lang::En);
+        assert!(c.settings.voice, "unset fields keep Linli's default");
+        assert_eq!(c.settings.voice_speed, VoiceSpeed::Normal);
+    }
+
+    #[test]
+    fn a_bad_setting_spoils_only_itself() {
+        let c = parse(
+            "http://a",
+            Some(r#"{"api_base":"https://b","settings":{"text_size":"huge","voice":false}}"#),
+        );
+        assert_eq!(c.api_base, "https://b");
+        assert_eq!(c.settings.text_size, TextSize::Standard);
+        assert!(!c.settings.voice);
+        let c = parse("http://a", Some(r#"{"hotline":"110","settings":"large"}"#));
+        assert_eq!(
+            c.hotline.as_deref(),
+            Some("110"),
+            "the rest of the file still counts"
+        );
+        assert_eq!(c.settings, Settings::default());
     }
 
     #[test]

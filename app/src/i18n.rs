@@ -104,6 +104,12 @@ impl I18n {
         self.lang.get_untracked()
     }
 
+    /// The current language, or `None` once the app that owned it is gone (page-long
+    /// listeners outlive a test's app).
+    pub fn try_lang_untracked(&self) -> Option<Lang> {
+        self.lang.try_get_untracked()
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
     }

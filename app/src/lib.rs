@@ -19,11 +19,11 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{ConnectivityBanner, IdleGuard};
+use crate::components::{ConnectivityBanner, IdleGuard, KioskGuard, speak_every_tap};
 use crate::config::Config;
 use crate::i18n::I18n;
 use crate::pages::*;
-use crate::state::{DeviceMode, LANG_KEY, MealsCtx, SessionCtx, SyncCtx};
+use crate::state::{DeviceMode, MealsCtx, SessionCtx, SettingsCtx, SyncCtx};
 
 /// Reports a panic in the browser console (a bug; elders must never see one).
 pub fn install_panic_hook() {
@@ -39,25 +39,16 @@ pub async fn start() {
     leptos::mount::mount_to_body(move || view! { <App config outbox /> });
 }
 
-/// The language to open in: a personal device remembers its choice; a kiosk
-/// always starts in Chinese for the next person.
-fn initial_lang(mode: DeviceMode) -> Lang {
-    match mode {
-        DeviceMode::Personal => state::local_storage()
-            .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-            .and_then(|tag| Lang::from_tag(&tag))
-            .unwrap_or_default(),
-        DeviceMode::Kiosk => Lang::ZhCn,
-    }
-}
-
 #[component]
 pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
     let mode = DeviceMode::detect();
-    let i18n = I18n::new(initial_lang(mode));
+    // The language is the settings' (SettingsCtx sets it before anything is drawn).
+    let i18n = I18n::new(Lang::ZhCn);
     provide_context(i18n);
     provide_context(mode);
     let session = SessionCtx::new(config.api_base.clone(), mode);
+    provide_context(SettingsCtx::new(i18n, session, config.settings));
+    speak_every_tap();
     let meals = MealsCtx::new();
     let sync = SyncCtx::new(outbox, config.api_base.clone(), session, meals);
     provide_context(session);
@@ -67,31 +58,15 @@ pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
     provide_context(config);
     sync.start();
 
-    // `<html lang>` follows the language, so screen readers and the browser's
-    // own speech pick the right voice; a personal device remembers the choice.
-    Effect::new(move |_| {
-        let lang = i18n.lang();
-        if let Some(root) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.tag());
-        }
-        if mode == DeviceMode::Personal
-            && let Some(s) = state::local_storage()
-        {
-            let _ = s.set_item(LANG_KEY, lang.tag());
-        }
-    });
-
     view! {
         <Router>
-            {mode.is_kiosk().then(|| view! { <IdleGuard /> })}
+            {mode.is_kiosk().then(|| view! { <KioskGuard /> <IdleGuard /> })}
             <ConnectivityBanner />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Welcome />
                 <Route path=path!("/sign-in") view=SignIn />
                 <Route path=path!("/home") view=Home />
+                <Route path=path!("/settings") view=SettingsScreen />
                 <Route path=path!("/meals") view=MealSlots />
                 <Route path=path!("/meals/:slot") view=MealFulfilment />
                 <Route path=path!("/meals/:slot/:fulfilment") view=MealConfirm />

@@ -5,6 +5,10 @@
 //! utterance under about ten seconds; stay silent, never broken, where the
 //! browser has no speech or no voice. The text splitting and voice choice are
 //! pure functions, unit-tested natively; the browser part is tested in Chromium.
+//!
+//! One exception to "cancel the previous prompt": a tap's [`echo`] (the name of what was
+//! pressed) is short, and what the tap leads to (the next screen's prompt) waits behind it
+//! instead of cutting it off. The next tap cancels both.
 
 use std::cell::RefCell;
 
@@ -18,8 +22,8 @@ const MAX_ZH_CHARS: usize = 40;
 const MAX_EN_WORDS: usize = 25;
 /// How long to wait for `voiceschanged` before speaking with no chosen voice.
 pub const VOICE_WAIT_MS: i32 = 400;
-/// A little slower than default: easier to follow.
-const RATE: f32 = 0.9;
+/// "Normal" speed (settings): a little slower than the browser's 1.0, easier to follow.
+pub const DEFAULT_RATE: f32 = 0.9;
 
 // ---------------------------------------------------------------- pure logic
 
@@ -109,6 +113,18 @@ pub fn split_for_speech(text: &str, lang: Lang) -> Vec<String> {
     out
 }
 
+/// About how long an echo of `text` lasts at `rate`, in ms: long enough that the prompt
+/// that follows a tap waits for it, never so long that a stale echo holds up the next
+/// screen (at most 4 s).
+pub fn echo_ms(text: &str, lang: Lang, rate: f32) -> f64 {
+    let per_unit = match lang {
+        Lang::ZhCn => 280.0,
+        Lang::En => 420.0,
+    };
+    let rate = f64::from(rate.clamp(0.5, 2.0));
+    (size(text, lang) as f64 * per_unit / rate + 300.0).min(4000.0)
+}
+
 /// A voice as the browser lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VoiceInfo {
@@ -148,18 +164,36 @@ pub fn pick_voice(voices: &[VoiceInfo], lang: Lang) -> Option<usize> {
 
 struct State {
     enabled: bool,
+    /// `SpeechSynthesisUtterance.rate` (settings: voice speed).
+    rate: f32,
     /// Voices are known (listed, or we gave up waiting for them).
     ready: bool,
     waiting: bool,
-    /// A prompt asked for before voices were ready; replaced by newer prompts.
-    pending: Option<(String, Lang)>,
+    /// Prompts asked for before voices were ready, in order: a newer prompt replaces them,
+    /// except one that waits behind an echo.
+    pending: Vec<(String, Lang)>,
     /// Keeps the current utterances alive (Chromium may collect them mid-speech).
     current: Vec<SpeechSynthesisUtterance>,
+    /// Until this moment (`Date.now()`, ms) a tap's echo is being said: a new prompt queues
+    /// behind it rather than cancelling it.
+    echo_until: f64,
+    /// Every request to speak, even a silenced one: a tap can tell whether its own handler
+    /// already said something (then it does not echo its name over it).
+    requests: u64,
 }
 
 thread_local! {
     static STATE: RefCell<State> = const {
-        RefCell::new(State { enabled: true, ready: false, waiting: false, pending: None, current: Vec::new() })
+        RefCell::new(State {
+            enabled: true,
+            rate: DEFAULT_RATE,
+            ready: false,
+            waiting: false,
+            pending: Vec::new(),
+            current: Vec::new(),
+            echo_until: 0.0,
+            requests: 0,
+        })
     };
 }
 
@@ -192,30 +226,79 @@ pub fn is_enabled() -> bool {
     STATE.with_borrow(|s| s.enabled)
 }
 
+/// How fast the voice speaks from now on (settings: [`api::VoiceSpeed::rate`]); kept
+/// within what browsers accept and elders can follow.
+pub fn set_rate(rate: f32) {
+    let rate = if rate.is_finite() {
+        rate.clamp(0.5, 1.5)
+    } else {
+        DEFAULT_RATE
+    };
+    STATE.with_borrow_mut(|s| s.rate = rate);
+}
+
+pub fn rate() -> f32 {
+    STATE.with_borrow(|s| s.rate)
+}
+
+/// How many times anything asked to speak so far (see [`echo`]).
+pub fn requests() -> u64 {
+    STATE.with_borrow(|s| s.requests)
+}
+
 /// Silences the current prompt and forgets any waiting one.
 pub fn stop() {
     STATE.with_borrow_mut(|s| {
-        s.pending = None;
+        s.pending.clear();
         s.current.clear();
+        s.echo_until = 0.0;
     });
     if let Some(synth) = synth() {
         synth.cancel();
     }
 }
 
-/// Speaks `text` in `lang`, replacing whatever is being said.
+/// Speaks `text` in `lang`, replacing whatever is being said (unless it is a tap's echo,
+/// which it follows).
 pub fn speak(text: &str, lang: Lang) {
+    say(text, lang, false);
+}
+
+/// Says the name of what was just tapped, cancelling whatever was being said. A prompt
+/// asked for while it lasts (the screen the tap opened) is said after it.
+pub fn echo(text: &str, lang: Lang) {
+    say(text, lang, true);
+}
+
+fn say(text: &str, lang: Lang, is_echo: bool) {
+    STATE.with_borrow_mut(|s| s.requests += 1);
     if !is_enabled() || text.trim().is_empty() {
         return;
     }
     let Some(synth) = synth() else { return };
-    synth.cancel();
+    let now = js_sys::Date::now();
+    let behind_echo = STATE.with_borrow_mut(|s| {
+        let behind = !is_echo && now < s.echo_until;
+        s.echo_until = if is_echo {
+            now + echo_ms(text, lang, s.rate)
+        } else {
+            0.0
+        };
+        if !behind {
+            s.pending.clear();
+            s.current.clear();
+        }
+        behind
+    });
+    if !behind_echo {
+        synth.cancel();
+    }
     let ready = STATE.with_borrow(|s| s.ready) || !voices(&synth).is_empty();
     if ready {
         STATE.with_borrow_mut(|s| s.ready = true);
         say_now(&synth, text, lang);
     } else {
-        STATE.with_borrow_mut(|s| s.pending = Some((text.to_owned(), lang)));
+        STATE.with_borrow_mut(|s| s.pending.push((text.to_owned(), lang)));
         wait_for_voices(&synth);
     }
 }
@@ -241,10 +324,12 @@ fn wait_for_voices(synth: &SpeechSynthesis) {
 fn flush_pending() {
     let pending = STATE.with_borrow_mut(|s| {
         s.ready = true;
-        s.pending.take()
+        std::mem::take(&mut s.pending)
     });
-    if let (Some((text, lang)), Some(synth)) = (pending, synth()) {
-        say_now(&synth, &text, lang);
+    if let Some(synth) = synth() {
+        for (text, lang) in pending {
+            say_now(&synth, &text, lang);
+        }
     }
 }
 
@@ -258,6 +343,7 @@ fn say_now(synth: &SpeechSynthesis, text: &str, lang: Lang) {
         })
         .collect();
     let voice = pick_voice(&infos, lang).and_then(|i| all.get(i));
+    let rate = rate();
     let mut current = Vec::new();
     for chunk in split_for_speech(text, lang) {
         let Ok(utterance) = SpeechSynthesisUtterance::new_with_text(&chunk) else {
@@ -266,11 +352,11 @@ fn say_now(synth: &SpeechSynthesis, text: &str, lang: Lang) {
         // Always set lang: with no matching voice the browser still picks a fitting one.
         utterance.set_lang(lang.tag());
         utterance.set_voice(voice);
-        utterance.set_rate(RATE);
+        utterance.set_rate(rate);
         synth.speak(&utterance);
         current.push(utterance);
     }
-    STATE.with_borrow_mut(|s| s.current = current);
+    STATE.with_borrow_mut(|s| s.current.extend(current));
 }
 
 #[cfg(test)]
@@ -341,6 +427,18 @@ mod tests {
     fn short_sentences_are_packed_together() {
         let parts = split_for_speech("您好。请选择。谢谢。", Lang::ZhCn);
         assert_eq!(parts, ["您好。请选择。谢谢。"]);
+    }
+
+    #[test]
+    fn an_echo_lasts_about_as_long_as_its_words_and_never_long() {
+        let short = echo_ms("助餐", Lang::ZhCn, DEFAULT_RATE);
+        assert!((800.0..1200.0).contains(&short), "{short}");
+        assert!(
+            echo_ms("助餐", Lang::ZhCn, 0.7) > short,
+            "slower speech, longer echo"
+        );
+        assert!(echo_ms("Meals", Lang::En, 1.1) < echo_ms("My bookings", Lang::En, 1.1));
+        assert_eq!(echo_ms(&"字".repeat(200), Lang::ZhCn, 0.7), 4000.0);
     }
 
     fn v(lang: &str, local: bool) -> VoiceInfo {

@@ -13,6 +13,17 @@ pub enum IconKind {
     Bookings,
     Back,
     Speaker,
+    /// Settings (the topbar's gear).
+    Gear,
+    /// Text size: a small and a large letter.
+    TextSize,
+    /// Colours: a circle half dark, half light.
+    Contrast,
+    SpeakerOff,
+    /// Voice speed: a speedometer.
+    Speed,
+    /// Language: a globe.
+    Globe,
     Check,
     Cross,
     Clock,
@@ -78,6 +89,25 @@ fn paths(icon: IconKind) -> &'static [&'static str] {
         IconKind::Speaker => &[
             "M4 9v6h4l5 4V5L8 9z",
             "M16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12",
+        ],
+        IconKind::Gear => &[
+            "M9 12a3 3 0 1 0 6 0a3 3 0 1 0-6 0",
+            "M10.3 3h3.4l.5 2.4 1.7 1 2.3-.8 1.7 2.9-1.8 1.6v2l1.8 1.6-1.7 2.9-2.3-.8-1.7 1-.5 2.4h-3.4l-.5-2.4-1.7-1-2.3.8-1.7-2.9 1.8-1.6v-2L3.9 8.5l1.7-2.9 2.3.8 1.7-1z",
+        ],
+        IconKind::TextSize => &["M2 20l5-13 5 13M4 15h6", "M14 20l3.5-9 3.5 9M15.2 17h4.6"],
+        IconKind::Contrast => &[
+            "M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0",
+            "M12 3v18M12 3a9 9 0 0 0 0 18M12 6h3M12 9h5M12 12h6M12 15h5M12 18h3",
+        ],
+        IconKind::SpeakerOff => &["M4 9v6h4l5 4V5L8 9z", "M16 9l6 6M22 9l-6 6"],
+        IconKind::Speed => &[
+            "M4 17a8 8 0 1 1 16 0",
+            "M12 17l4-5",
+            "M6.5 11.5l1 .8M12 9v1.2M17.5 11.5l-1 .8",
+        ],
+        IconKind::Globe => &[
+            "M3 12a9 9 0 1 0 18 0a9 9 0 1 0-18 0",
+            "M3 12h18M12 3c2.5 2.5 3.8 5.5 3.8 9s-1.3 6.5-3.8 9c-2.5-2.5-3.8-5.5-3.8-9S9.5 5.5 12 3z",
         ],
         IconKind::Check => &["M4 12l5 5L20 6"],
         IconKind::Cross => &["M6 6l12 12M18 6L6 18"],

@@ -2,16 +2,20 @@
 //! a touch, a spoken and visible "Are you still there?" with a big button; after
 //! 30 s more, sign out, wipe personal data, and return to the welcome screen.
 //! Any touch or key counts as "still here". Only mounted on kiosks: phones have
-//! no time limits.
+//! no time limits. With nobody signed in, the same two minutes quietly put the kiosk back
+//! as the next person should find it: the centre's settings and the welcome screen (a
+//! half-typed card number does not wait there for a stranger).
 
 use std::time::Duration;
 
 use leptos::ev;
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::i18n::use_i18n;
 use crate::speech;
-use crate::state::{SignOutReason, use_session, use_sign_out};
+use crate::state::{SettingsCtx, SignOutReason, use_session, use_sign_out};
 
 pub const WARN_AFTER_MS: f64 = 90_000.0;
 pub const SIGN_OUT_AFTER_WARNING_MS: f64 = 30_000.0;
@@ -27,6 +31,9 @@ pub fn IdleGuard() -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let sign_out = use_sign_out();
+    let settings = use_context::<SettingsCtx>();
+    let navigate = use_navigate();
+    let location = use_location();
     let last_touch = StoredValue::new(js_sys::Date::now());
     let left = RwSignal::new(None::<u32>);
 
@@ -40,12 +47,27 @@ pub fn IdleGuard() -> impl IntoView {
     let key = window_event_listener(ev::keydown, move |_| still_here());
 
     let tick = move || {
+        let idle_ms = js_sys::Date::now() - last_touch.get_value();
         if session.get_untracked().is_none() {
-            last_touch.set_value(js_sys::Date::now());
-            left.set(None);
+            if left.get_untracked().is_some() {
+                left.set(None);
+            }
+            if seconds_left(idle_ms) == Some(0) {
+                last_touch.set_value(js_sys::Date::now());
+                if let Some(settings) = settings {
+                    settings.back_to_centre_default();
+                }
+                if location.pathname.get_untracked() != "/" {
+                    let replace = NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    };
+                    navigate("/", replace);
+                }
+            }
             return;
         }
-        match seconds_left(js_sys::Date::now() - last_touch.get_value()) {
+        match seconds_left(idle_ms) {
             Some(0) => {
                 left.set(None);
                 sign_out(SignOutReason::Idle);

@@ -1,10 +1,14 @@
 //! The big on-screen number pad for card numbers, phone numbers and PINs:
 //! no system keyboard, keys of 64 px and more, Delete and Clear in words.
+//! Every key says its name when tapped (components/tap_voice.rs), except on the PIN
+//! pad: a PIN said aloud is a PIN told to the room, so its keys say only how many
+//! digits are in.
 
 use leptos::prelude::*;
 
 use super::{Icon, IconKind};
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
+use crate::speech;
 
 /// Adds `digit` unless `value` is already `max_len` long.
 pub fn push_digit(value: &mut String, digit: char, max_len: usize) {
@@ -28,16 +32,36 @@ pub fn group_digits(digits: &str) -> String {
     out
 }
 
-/// Digits 1–9, then Clear, 0, Delete, laid out like a phone.
+/// "3 of 6 digits entered": what the PIN pad says instead of the digit.
+fn pin_count(i18n: I18n, filled: usize, len: usize) -> String {
+    i18n.t_with(
+        "pin.count",
+        &[("n", &filled.to_string()), ("len", &len.to_string())],
+    )
+}
+
+/// Digits 1–9, then Clear, 0, Delete, laid out like a phone. `secret` (the PIN): keys
+/// say the count of digits, never the digit.
 #[component]
-pub fn Keypad(value: RwSignal<String>, max_len: usize) -> impl IntoView {
+pub fn Keypad(
+    value: RwSignal<String>,
+    max_len: usize,
+    #[prop(optional)] secret: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let press = move |change: &dyn Fn(&mut String)| {
+        value.update(|v| change(v));
+        if secret {
+            let filled = value.with_untracked(|v| v.chars().count());
+            speech::speak(&pin_count(i18n, filled, max_len), i18n.lang_untracked());
+        }
+    };
     let digit = move |d: char| {
         view! {
             <button
                 type="button"
                 class="key key-digit"
-                on:click=move |_| value.update(|v| push_digit(v, d, max_len))
+                on:click=move |_| press(&|v| push_digit(v, d, max_len))
             >
                 {d.to_string()}
             </button>
@@ -46,7 +70,7 @@ pub fn Keypad(value: RwSignal<String>, max_len: usize) -> impl IntoView {
     view! {
         <div class="keypad" role="group" aria-label=move || i18n.t("keypad.label")>
             {['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(digit).collect_view()}
-            <button type="button" class="key key-word" on:click=move |_| value.update(String::clear)>
+            <button type="button" class="key key-word" on:click=move |_| press(&String::clear)>
                 <span>{move || i18n.t("keypad.clear")}</span>
             </button>
             {digit('0')}
@@ -54,7 +78,7 @@ pub fn Keypad(value: RwSignal<String>, max_len: usize) -> impl IntoView {
                 type="button"
                 class="key key-word"
                 on:click=move |_| {
-                    value.update(|v| {
+                    press(&|v| {
                         v.pop();
                     })
                 }
@@ -71,12 +95,7 @@ pub fn Keypad(value: RwSignal<String>, max_len: usize) -> impl IntoView {
 #[component]
 pub fn PinDots(#[prop(into)] filled: Signal<usize>, len: usize) -> impl IntoView {
     let i18n = use_i18n();
-    let count = move || {
-        i18n.t_with(
-            "pin.count",
-            &[("n", &filled.get().to_string()), ("len", &len.to_string())],
-        )
-    };
+    let count = move || pin_count(i18n, filled.get(), len);
     view! {
         <div class="pin">
             <div class="pin-dots" role="img" aria-label=count data-testid="pin-dots">
@@ -106,7 +125,7 @@ pub fn PinKeypad(
     let filled = Signal::derive(move || value.with(|v| v.chars().count()));
     view! {
         <PinDots filled len />
-        <Keypad value max_len=len />
+        <Keypad value max_len=len secret=true />
     }
 }
 

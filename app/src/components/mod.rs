@@ -1,4 +1,5 @@
-//! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame.
+//! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame; and the
+//! app-wide behaviours every screen shares (every tap spoken, the kiosk's guard).
 
 mod big_button;
 mod connectivity;
@@ -7,11 +8,15 @@ mod freshness_note;
 mod icon;
 mod idle_guard;
 mod keypad;
+mod kiosk_guard;
 mod lang_switch;
 mod notice;
+mod option_button;
 mod provider_card;
 mod screen;
+mod settings_button;
 mod speak_button;
+mod tap_voice;
 mod text_box;
 mod tile;
 
@@ -22,10 +27,14 @@ pub use freshness_note::{FreshnessNote, as_of_words, use_freshness_note};
 pub use icon::{Icon, IconKind};
 pub use idle_guard::IdleGuard;
 pub use keypad::{Keypad, PinDots, PinKeypad, group_digits};
+pub use kiosk_guard::{KIOSK_CLASS, KioskGuard};
 pub use lang_switch::LangSwitch;
 pub use notice::{Loading, Notice, Tone};
+pub use option_button::OptionButton;
 pub use provider_card::{ProviderCard, say_provider, tel_href};
 pub use screen::Screen;
+pub use settings_button::SettingsButton;
 pub use speak_button::SpeakAgain;
+pub use tap_voice::{speak_every_tap, spoken_name};
 pub use text_box::TextBox;
 pub use tile::Tile;

@@ -80,6 +80,7 @@ pub fn Screen(
                 }}
                 <div class="topbar-tools">
                     <SpeakAgain say />
+                    <super::SettingsButton />
                     <LangSwitch />
                 </div>
             </header>

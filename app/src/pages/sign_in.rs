@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::i18n::use_i18n;
 use crate::pages::use_explainer;
 use crate::problems;
-use crate::state::{DeviceMode, Session, SignOutReason, use_session, use_sync};
+use crate::state::{DeviceMode, Session, SettingsCtx, SignOutReason, use_session, use_sync};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Step {
@@ -41,6 +41,7 @@ pub fn SignIn() -> impl IntoView {
     let navigate = use_navigate();
     let mode = expect_context::<DeviceMode>();
     let sync = use_sync();
+    let settings = use_context::<SettingsCtx>();
     let hotline = StoredValue::new(use_context::<Config>().and_then(|c| c.hotline));
 
     let step = RwSignal::new(Step::Account);
@@ -54,6 +55,10 @@ pub fn SignIn() -> impl IntoView {
     let on_result = move |result: Result<SignInResponse, ApiError>| match result {
         Ok(resp) => match Session::from_sign_in(resp) {
             Some(s) => {
+                // The person's own settings, before the home screen speaks.
+                if let Some(settings) = settings {
+                    settings.signed_in(&s.me);
+                }
                 session.start(s);
                 sync.signed_in();
                 navigate(

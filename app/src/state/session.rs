@@ -11,8 +11,7 @@ use leptos_router::hooks::use_navigate;
 use serde::{Deserialize, Serialize};
 
 use super::storage::{self, SESSION_KEY};
-use super::{DeviceMode, MealsCtx, use_sync};
-use crate::i18n::use_i18n;
+use super::{DeviceMode, MealsCtx, SettingsCtx, use_sync};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
@@ -140,13 +139,14 @@ pub fn use_session() -> SessionCtx {
     expect_context::<SessionCtx>()
 }
 
-/// Ends the session: tells the platform (best effort), wipes memory and storage,
-/// resets the kiosk to Chinese, and returns to the start.
+/// Ends the session: saves a settings change not yet saved, tells the platform (best
+/// effort), wipes memory, storage, cookies and the read cache (never the outbox), puts a
+/// kiosk back to the centre's settings, and returns to the start.
 pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
     let session = use_session();
     let meals = expect_context::<MealsCtx>();
     let sync = use_sync();
-    let i18n = use_i18n();
+    let settings = use_context::<SettingsCtx>();
     let navigate = use_navigate();
     move |reason: SignOutReason| {
         crate::speech::stop();
@@ -157,7 +157,11 @@ pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
         sync.news.set(None);
         if reason != SignOutReason::Expired {
             let client = session.client();
+            let last_save = settings.map(|s| s.flush(client.clone()));
             spawn_local(async move {
+                if let Some(save) = last_save {
+                    save.await;
+                }
                 // Safe to repeat; if it fails the token still expires on its own.
                 let _ = client.sign_out().await;
             });
@@ -179,9 +183,9 @@ pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
                 ..Default::default()
             },
         );
-        // The next person at a kiosk starts in Chinese.
-        if session.mode.is_kiosk() {
-            i18n.set_lang(api::Lang::ZhCn);
+        // The next person at a kiosk starts with the centre's settings (Chinese by default).
+        if let Some(settings) = settings {
+            settings.signed_out();
         }
     }
 }
