@@ -1,6 +1,12 @@
 //! Where the platform is. Same origin by default; an optional `config.json`
 //! beside `index.html` can point the app elsewhere (ARCHITECTURE.md: nothing
-//! about the platform's address is compiled in).
+//! about the platform's address is compiled in), and say what a centre sets once:
+//! its help number and, on a kiosk, where the kiosk stands.
+//!
+//! ```json
+//! {"api_base": "https://care.example.cn", "hotline": "010-6501 2345",
+//!  "kiosk_location": "阳光社区服务中心 一楼大厅"}
+//! ```
 
 use serde::Deserialize;
 
@@ -9,14 +15,24 @@ use serde::Deserialize;
 pub struct Config {
     /// Origin of the platform, e.g. `https://care.example.cn`.
     pub api_base: String,
-    /// A help number shown before anyone signs in ("forgot PIN"); optional.
+    /// A help number shown before anyone signs in ("forgot PIN", Help on the welcome
+    /// screen); optional.
     pub hotline: Option<String>,
+    /// Where this kiosk stands ("阳光社区服务中心 一楼大厅"), sent with a help request so
+    /// staff know where to go; optional (the words "at the community centre's kiosk" stand in).
+    pub kiosk_location: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 struct ConfigFile {
     api_base: Option<String>,
     hotline: Option<String>,
+    kiosk_location: Option<String>,
+}
+
+/// Trimmed, and `None` when blank.
+fn words(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 /// Reads `config.json` text; anything unreadable (missing file answered by the
@@ -30,11 +46,11 @@ pub fn parse(origin: &str, text: Option<&str>) -> Config {
         .map(|b| b.trim().trim_end_matches('/').to_owned())
         .filter(|b| b.starts_with("http://") || b.starts_with("https://"))
         .unwrap_or_else(|| origin.to_owned());
-    let hotline = file
-        .hotline
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty());
-    Config { api_base, hotline }
+    Config {
+        api_base,
+        hotline: words(file.hotline),
+        kiosk_location: words(file.kiosk_location),
+    }
 }
 
 /// The page's origin, e.g. `http://192.168.1.20:8080`.
@@ -72,7 +88,8 @@ mod tests {
             parse("http://kiosk.local", Some("{}")),
             Config {
                 api_base: "http://kiosk.local".into(),
-                hotline: None
+                hotline: None,
+                kiosk_location: None,
             }
         );
     }
@@ -85,6 +102,21 @@ mod tests {
         );
         assert_eq!(c.api_base, "https://care.example.cn");
         assert_eq!(c.hotline.as_deref(), Some("010-12345678"));
+        assert_eq!(c.kiosk_location, None);
+    }
+
+    #[test]
+    fn a_kiosk_says_where_it_stands() {
+        let c = parse(
+            "http://a",
+            Some(r#"{"kiosk_location":" 阳光社区服务中心 一楼大厅 "}"#),
+        );
+        assert_eq!(
+            c.kiosk_location.as_deref(),
+            Some("阳光社区服务中心 一楼大厅")
+        );
+        let blank = parse("http://a", Some(r#"{"kiosk_location":"  "}"#));
+        assert_eq!(blank.kiosk_location, None);
     }
 
     #[test]
