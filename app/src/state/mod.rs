@@ -14,4 +14,4 @@ pub use freshness::{FreshnessCtx, older};
 pub use meals::MealsCtx;
 pub use session::{Session, SessionCtx, SignOutReason, use_session, use_sign_out};
 pub use storage::{LANG_KEY, local_storage, session_storage};
-pub use sync::{SyncCtx, SyncNews, use_sync};
+pub use sync::{Changes, SyncCtx, SyncNews, use_sync};
