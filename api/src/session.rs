@@ -37,9 +37,9 @@ pub struct SignInResponse {
 /// A kiosk wipes everything personal at sign-out, yet a booking an elder made while the
 /// centre's network was down must still arrive after they walk away. So, while online,
 /// the kiosk asks for this token: it acts as the same principal for the same elders, but
-/// only to send `POST /bookings` and `POST /bookings/{id}/cancel` (each with its
-/// Idempotency-Key); every other request with it is refused as `forbidden`, so it reads
-/// nothing. It outlives the session that asked for it (until `expires_at`), and
+/// only to send `POST /bookings`, `POST /bookings/{id}/cancel` and `POST /help-requests`
+/// (each with its Idempotency-Key); every other request with it is refused as `forbidden`,
+/// so it reads nothing. It outlives the session that asked for it (until `expires_at`), and
 /// `DELETE /session` with it as the bearer revokes it once the queue is empty.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -59,7 +59,7 @@ impl VoiceSpeed {
 }
 
 /// `GET` / `PUT /me/settings`; also in [`crate::Me`] once saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Settings {
     #[serde(default)]
@@ -75,6 +75,31 @@ pub struct Settings {
     pub lang: Lang,
 }
 
+/// Voice on: every screen speaks (UX.md), unless the person turns it off.
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            text_size: TextSize::default(),
+            high_contrast: false,
+            voice: true,
+            voice_speed: VoiceSpeed::default(),
+            lang: Lang::default(),
+        }
+    }
+}
+
 fn on() -> bool {
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_speaks_and_matches_an_empty_body() {
+        let empty: Settings = serde_json::from_str("{}").unwrap();
+        assert_eq!(empty, Settings::default());
+        assert!(Settings::default().voice);
+    }
 }

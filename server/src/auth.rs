@@ -4,8 +4,8 @@
 //! anything touching an elder's data, the *elder acted for* (the `Acting-For` header).
 //! Both are checked here, once, so handlers receive an [`Actor`] that is already allowed.
 //!
-//! A token has a scope ([`Scope`]). A kiosk's *delivery token* may only deliver the bookings
-//! and cancellations an elder queued there; [`Principal`] and [`Actor`] refuse it, so every
+//! A token has a scope ([`Scope`]). A kiosk's *delivery token* may only deliver the bookings,
+//! cancellations and help requests an elder queued there; [`Principal`] and [`Actor`] refuse it, so every
 //! endpoint is closed to it unless its handler asks for a [`QueuedActor`] instead.
 
 use std::time::Duration;
@@ -164,9 +164,9 @@ impl FromRequestParts<AppState> for Actor {
 }
 
 /// An [`Actor`] whose token may also be a kiosk's delivery token: only for the changes a
-/// kiosk queues while offline (`POST /bookings`, `POST /bookings/{id}/cancel`). The kiosk
-/// wipes the elder's session at sign-out, yet what they booked during an outage must still
-/// arrive; the delivery token lets it, while reading nothing. The elder acted for is
+/// kiosk queues while offline (`POST /bookings`, `POST /bookings/{id}/cancel`,
+/// `POST /help-requests`). The kiosk wipes the elder's session at sign-out, yet what they
+/// booked, or a call for help, during an outage must still arrive; the delivery token lets it, while reading nothing. The elder acted for is
 /// authorised exactly as for a session.
 #[derive(Debug, Clone)]
 pub struct QueuedActor(pub Actor);

@@ -83,13 +83,14 @@ impl Error {
         )
     }
 
-    /// A delivery token used for anything but delivering a queued booking or cancellation.
+    /// A delivery token used for anything but delivering a queued booking, cancellation or
+    /// help request.
     /// The same `forbidden` type as any refusal, and nothing about whose token it is.
     pub fn delivery_only() -> Self {
         Error::new(
             ProblemType::Forbidden,
             StatusCode::FORBIDDEN,
-            "This token only delivers queued bookings and cancellations",
+            "This token only delivers queued bookings, cancellations and help requests",
         )
     }
 

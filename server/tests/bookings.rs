@@ -380,11 +380,32 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/canteens/{id}/slots",
         "/bookings",
         "/bookings/{id}/cancel",
+        "/me/settings",
+        "/help-requests",
+        "/help-requests/{id}/status",
+        "/staff/help-requests",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} is documented");
     }
-    assert!(doc["components"]["schemas"]["Problem"].is_object());
-    assert!(doc["components"]["schemas"]["DeliveryToken"].is_object());
+    assert!(doc["paths"]["/me/settings"]["put"].is_object());
+    assert!(doc["paths"]["/help-requests"]["post"]["responses"]["200"].is_object());
+    for schema in [
+        "Problem",
+        "DeliveryToken",
+        "Settings",
+        "TextSize",
+        "VoiceSpeed",
+        "HelpRequest",
+        "HelpRequestCreate",
+        "HelpPlace",
+        "HelpStatus",
+        "HelpStatusUpdate",
+    ] {
+        assert!(
+            doc["components"]["schemas"][schema].is_object(),
+            "{schema} is described"
+        );
+    }
     assert_eq!(
         doc,
         serde_json::to_value(linli_server::http::openapi()).unwrap()

@@ -3,15 +3,18 @@
 pub mod bookings;
 pub mod complaints;
 pub mod daycare;
+pub mod help;
 pub mod meals;
 pub mod people;
 pub mod providers;
 pub mod ratings;
+pub mod settings;
 pub mod visits;
 
 use std::{str::FromStr, time::Duration};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone, Utc};
+use serde::{Serialize, de::DeserializeOwned};
 use sqlx::{
     Sqlite, SqlitePool, Transaction,
     sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
@@ -73,4 +76,21 @@ pub fn unix_at(date: NaiveDate, time: NaiveTime, tz: FixedOffset) -> i64 {
 /// Today's date in the community.
 pub fn today(now: DateTime<Utc>, tz: FixedOffset) -> NaiveDate {
     now.with_timezone(&tz).date_naive()
+}
+
+/// How a unit enum of `api` is stored: as serde spells it, so the column, the JSON and the
+/// migration's CHECK use one spelling and no hand-kept table can drift from it.
+pub fn enum_name(value: impl Serialize) -> sqlx::Result<String> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => Ok(s),
+        other => Err(sqlx::Error::Encode(
+            format!("not a unit enum: {other:?}").into(),
+        )),
+    }
+}
+
+/// The `api` enum a stored name spells; an unknown name is a decode error, never a default.
+pub fn enum_of<T: DeserializeOwned>(name: &str) -> sqlx::Result<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|e| sqlx::Error::Decode(format!("{name:?}: {e}").into()))
 }

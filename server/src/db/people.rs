@@ -112,7 +112,10 @@ pub async fn diet_needs(db: &Db, id: i64) -> sqlx::Result<Vec<String>> {
         .await
 }
 
-pub async fn community_hotline(db: &Db, community_id: i64) -> sqlx::Result<String> {
+pub async fn community_hotline(
+    db: impl SqliteExecutor<'_>,
+    community_id: i64,
+) -> sqlx::Result<String> {
     sqlx::query_scalar("SELECT hotline FROM communities WHERE id = ?")
         .bind(community_id)
         .fetch_one(db)
@@ -197,7 +200,8 @@ pub async fn actable_elders(db: &Db, person: &Person, now: i64) -> sqlx::Result<
 pub enum Scope {
     /// A sign-in: everything its person may do.
     Session,
-    /// A kiosk's outbox credential: only queued bookings and cancellations (`auth::QueuedActor`).
+    /// A kiosk's outbox credential: only queued bookings, cancellations and help requests
+    /// (`auth::QueuedActor`).
     Delivery,
 }
 

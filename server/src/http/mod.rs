@@ -6,10 +6,12 @@ mod complaints;
 mod daycare;
 mod extract;
 mod health;
+mod help;
 mod meals;
 mod profile;
 mod ratings;
 mod session;
+mod settings;
 mod visits;
 
 use std::{path::Path, sync::Arc, time::Duration};
@@ -70,6 +72,8 @@ pub struct AppState {
         (name = "bookings", description = "Bookings of every service; attendance staff record; ratings of done services"),
         (name = "profile", description = "The elder's address on file and dietary needs"),
         (name = "complaints", description = "Reporting a problem (投诉) and following it: received → in progress → resolved"),
+        (name = "settings", description = "The signed-in person's text size, contrast, voice and language"),
+        (name = "help", description = "The help button: the elder asks, staff and linked family are told; staff move it open → acknowledged → closed"),
     )
 )]
 struct ApiDoc;
@@ -102,6 +106,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(ratings::router())
         .merge(profile::router())
         .merge(complaints::router())
+        .merge(settings::router())
+        .merge(help::router())
 }
 
 /// The whole service. `allowed_origins` are other origins serving the app (ARCHITECTURE.md:
@@ -171,7 +177,7 @@ fn cors(origins: &[String]) -> Result<CorsLayer, String> {
         .collect::<Result<Vec<_>, _>>()?;
     Ok(CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             header::AUTHORIZATION,
             header::CONTENT_TYPE,

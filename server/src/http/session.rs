@@ -156,8 +156,8 @@ async fn start_session(
 }
 
 /// A write-only token for a kiosk's outbox (see [`DeliveryToken`]): it acts as the same person
-/// for the same elders, but only for `POST /bookings` and `POST /bookings/{id}/cancel`, for
-/// 24 hours whatever becomes of the session that asked. Only a session may ask, so a delivery
+/// for the same elders, but only for `POST /bookings`, `POST /bookings/{id}/cancel` and
+/// `POST /help-requests`, for 24 hours whatever becomes of the session that asked. Only a session may ask, so a delivery
 /// token can never extend itself. Not idempotent by key, like sign-in: every call is a new token, and a
 /// replay must never hand a token to whoever holds an old key.
 #[utoipa::path(
@@ -224,12 +224,17 @@ async fn me(State(state): State<AppState>, Principal(person): Principal) -> Resu
     Ok(Json(me_of(&state, &person, hotline).await?))
 }
 
+/// Who signed in, for whom they act, and their saved settings. A language chosen in the
+/// settings is their preferred language from then on, so `lang` follows it.
 async fn me_of(state: &AppState, person: &people::Person, hotline: String) -> Result<Me> {
+    let settings = db::settings::get(&state.db, person.id).await?;
     Ok(Me {
         person: person.as_ref(),
         acting_for: people::actable_elders(&state.db, person, state.clock.unix()).await?,
-        lang: person.lang.as_deref().and_then(Lang::from_tag),
-        settings: None,
+        lang: settings
+            .map(|s| s.lang)
+            .or_else(|| person.lang.as_deref().and_then(Lang::from_tag)),
+        settings,
         hotline,
     })
 }

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+pub mod help;
+
 use std::time::Duration;
 
 use api::{Client, Fulfilment, MealKind, MealSlot, SignInRequest};
