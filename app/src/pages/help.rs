@@ -140,11 +140,14 @@ fn AskForHelp(from: Memo<Option<String>>, back_to: Signal<String>) -> impl IntoV
     let send = Action::new_local(move |key: &String| {
         let key = key.clone();
         let client = session.client();
+        // The place is for staff, so in the community's language, whatever the elder reads;
+        // and so the same on every try of one tap, since the platform keeps the body with
+        // its key and refuses the key with another body.
         let request = HelpRequestCreate {
             place: help_place(
                 session.mode,
                 kiosk_location.get_value().as_deref(),
-                i18n.lang_untracked(),
+                Lang::ZhCn,
             ),
             screen: from.get_untracked(),
         };
