@@ -145,7 +145,7 @@ struct Books {
 impl Transport for Books {
     async fn send(&self, entry: &Entry) -> Result<Sent, ApiError> {
         self.sent.borrow_mut().push(entry.key.clone());
-        Ok(Sent::Booking(booking(100, entry.elder)))
+        Ok(Sent::Booking(Box::new(booking(100, entry.elder))))
     }
 }
 

@@ -10,8 +10,7 @@ use super::outbox::{Change, Sent};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Done: made now, or the platform's stored answer to an earlier try with this key.
-    /// (Boxed: a booking is large and the other outcomes small.)
-    Delivered(Box<Sent>),
+    Delivered(Sent),
     /// The platform could not be reached or could not answer: send again later, with
     /// backoff, and no sooner than `not_before` when the platform said so.
     RetryLater { not_before: Option<DateTime<Utc>> },
@@ -63,7 +62,7 @@ impl Refusal {
 /// a new one cannot compile until someone decides what it means for a queued change.
 pub fn classify(change: &Change, answer: Result<Sent, ApiError>) -> Outcome {
     let problem = match answer {
-        Ok(sent) => return Outcome::Delivered(Box::new(sent)),
+        Ok(sent) => return Outcome::Delivered(sent),
         // Offline, refused, timed out; or a captive portal's page, a proxy's error, a
         // body this version cannot read. Sending again with the same key is always safe.
         Err(ApiError::Network(_) | ApiError::Unexpected { .. }) => {

@@ -236,7 +236,7 @@ impl<S: Store, T: Transport> Engine<S, T> {
             match classify(&entry.change, answer) {
                 Outcome::Delivered(sent) => {
                     self.store.remove(entry.seq).await?;
-                    report.delivered.push(Delivered { entry, sent: *sent });
+                    report.delivered.push(Delivered { entry, sent });
                 }
                 Outcome::RetryLater { not_before } => {
                     let wait = self.backoff.delay(entry.attempts, random);

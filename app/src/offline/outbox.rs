@@ -26,11 +26,11 @@ impl Change {
 }
 
 /// What the platform answered to a delivered change: the booking made or cancelled, or
-/// the help request with who was told.
+/// the help request with who was told. (Boxed: both are large.)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sent {
-    Booking(Booking),
-    Help(HelpRequest),
+    Booking(Box<Booking>),
+    Help(Box<HelpRequest>),
 }
 
 /// Where an entry stands. Stored with it, so a reload picks up exactly where it was.

@@ -50,14 +50,18 @@ impl<F: Fn() -> Option<(PersonId, String)>> Transport for ClientTransport<F> {
             .acting_for(entry.elder);
         let key = &entry.key;
         match &entry.change {
-            Change::Create { request } => {
-                client.create_booking(request, key).await.map(Sent::Booking)
-            }
+            Change::Create { request } => client
+                .create_booking(request, key)
+                .await
+                .map(|b| Sent::Booking(Box::new(b))),
             Change::Cancel { booking } => client
                 .cancel_booking(*booking, key)
                 .await
-                .map(Sent::Booking),
-            Change::Help { request } => client.ask_for_help(request, key).await.map(Sent::Help),
+                .map(|b| Sent::Booking(Box::new(b))),
+            Change::Help { request } => client
+                .ask_for_help(request, key)
+                .await
+                .map(|h| Sent::Help(Box::new(h))),
         }
     }
 }

@@ -62,7 +62,7 @@ pub fn family_told(request: &HelpRequest, me: i64, lang: Lang) -> Option<String>
 #[derive(Debug, Clone, PartialEq)]
 enum Stage {
     Sending,
-    Sent(HelpRequest),
+    Sent(Box<HelpRequest>),
     /// No network. `queued`: it waits in the outbox; otherwise this device cannot keep it
     /// (a kiosk without a delivery token, or no storage).
     Offline {
@@ -153,7 +153,7 @@ fn AskForHelp(from: Memo<Option<String>>, back_to: Signal<String>) -> impl IntoV
         };
         async move {
             let outcome = match client.ask_for_help(&request, &key).await {
-                Ok(answer) => Stage::Sent(answer),
+                Ok(answer) => Stage::Sent(Box::new(answer)),
                 // The number is on screen already; the request waits for the network,
                 // under the same key, in case this try reached the platform after all.
                 Err(ApiError::Network(_)) => {
@@ -201,7 +201,7 @@ fn AskForHelp(from: Memo<Option<String>>, back_to: Signal<String>) -> impl IntoV
         if let Some((sent_key, answer)) = sync.help_sent.get()
             && sent_key == key
         {
-            stage.set(Stage::Sent(answer));
+            stage.set(Stage::Sent(Box::new(answer)));
             return;
         }
         let refused = sync.entries.with(|all| {

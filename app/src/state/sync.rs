@@ -260,7 +260,7 @@ impl SyncCtx {
                 Sent::Help(request) => {
                     let _ = self
                         .help_sent
-                        .try_set(Some((d.entry.key.clone(), request.clone())));
+                        .try_set(Some((d.entry.key.clone(), (**request).clone())));
                     sent.help += 1;
                 }
             }

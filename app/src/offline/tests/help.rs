@@ -79,7 +79,11 @@ fn a_refused_help_request_is_kept_for_people_to_sort_out() {
         panic!("{:?}", refused.state);
     };
     assert_eq!(refusal.kind, RefusalKind::NeedsHelp);
-    assert_eq!(e.store().entries(), [refused.clone()], "kept until read");
+    assert_eq!(
+        e.store().entries(),
+        std::slice::from_ref(refused),
+        "kept until read"
+    );
 }
 
 #[test]

@@ -197,8 +197,8 @@ impl FakePlatform {
         let id = keys.len() as i64 + 100;
         keys.entry(entry.key.clone())
             .or_insert_with(|| match entry.change {
-                Change::Help { .. } => Sent::Help(help_request(id, entry.elder)),
-                _ => Sent::Booking(booking(id, entry.elder)),
+                Change::Help { .. } => Sent::Help(Box::new(help_request(id, entry.elder))),
+                _ => Sent::Booking(Box::new(booking(id, entry.elder))),
             })
             .clone()
     }
