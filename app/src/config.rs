@@ -1,7 +1,13 @@
 //! Where the platform is. Same origin by default; an optional `config.json`
 //! beside `index.html` can point the app elsewhere (ARCHITECTURE.md: nothing
-//! about the platform's address is compiled in), give a help number, and set the
-//! centre's default look and voice for a kiosk (`"settings": {"text_size": "large"}`).
+//! about the platform's address is compiled in), and say what a centre sets once:
+//! its help number, on a kiosk where the kiosk stands, and the kiosk's default look and
+//! voice for everyone not signed in.
+//!
+//! ```json
+//! {"api_base": "https://care.example.cn", "hotline": "010-6501 2345",
+//!  "kiosk_location": "阳光社区服务中心 一楼大厅", "settings": {"text_size": "large"}}
+//! ```
 
 use api::Settings;
 use serde::Deserialize;
@@ -13,8 +19,12 @@ use serde_json::{Map, Value};
 pub struct Config {
     /// Origin of the platform, e.g. `https://care.example.cn`.
     pub api_base: String,
-    /// A help number shown before anyone signs in ("forgot PIN"); optional.
+    /// A help number shown before anyone signs in ("forgot PIN", Help on the welcome
+    /// screen); optional.
     pub hotline: Option<String>,
+    /// Where this kiosk stands ("阳光社区服务中心 一楼大厅"), sent with a help request so
+    /// staff know where to go; optional (the words "at the community centre's kiosk" stand in).
+    pub kiosk_location: Option<String>,
     /// A kiosk's settings for everyone not signed in (Linli's defaults unless the centre
     /// set some).
     pub settings: Settings,
@@ -24,8 +34,14 @@ pub struct Config {
 struct ConfigFile {
     api_base: Option<String>,
     hotline: Option<String>,
+    kiosk_location: Option<String>,
     /// Read field by field: one value this version does not know spoils only itself.
     settings: Option<Value>,
+}
+
+/// Trimmed, and `None` when blank.
+fn words(text: Option<String>) -> Option<String> {
+    text.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 /// The centre's default settings; a missing or unreadable field keeps Linli's default.
@@ -66,14 +82,11 @@ pub fn parse(origin: &str, text: Option<&str>) -> Config {
         .map(|b| b.trim().trim_end_matches('/').to_owned())
         .filter(|b| b.starts_with("http://") || b.starts_with("https://"))
         .unwrap_or_else(|| origin.to_owned());
-    let hotline = file
-        .hotline
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty());
     let settings = centre_settings(file.settings.as_ref().and_then(Value::as_object));
     Config {
         api_base,
-        hotline,
+        hotline: words(file.hotline),
+        kiosk_location: words(file.kiosk_location),
         settings,
     }
 }
@@ -115,6 +128,7 @@ mod tests {
             Config {
                 api_base: "http://kiosk.local".into(),
                 hotline: None,
+                kiosk_location: None,
                 settings: Settings::default(),
             }
         );
@@ -159,6 +173,21 @@ mod tests {
         );
         assert_eq!(c.api_base, "https://care.example.cn");
         assert_eq!(c.hotline.as_deref(), Some("010-12345678"));
+        assert_eq!(c.kiosk_location, None);
+    }
+
+    #[test]
+    fn a_kiosk_says_where_it_stands() {
+        let c = parse(
+            "http://a",
+            Some(r#"{"kiosk_location":" 阳光社区服务中心 一楼大厅 "}"#),
+        );
+        assert_eq!(
+            c.kiosk_location.as_deref(),
+            Some("阳光社区服务中心 一楼大厅")
+        );
+        let blank = parse("http://a", Some(r#"{"kiosk_location":"  "}"#));
+        assert_eq!(blank.kiosk_location, None);
     }
 
     #[test]

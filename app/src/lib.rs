@@ -66,6 +66,7 @@ pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
                 <Route path=path!("/") view=Welcome />
                 <Route path=path!("/sign-in") view=SignIn />
                 <Route path=path!("/home") view=Home />
+                <Route path=path!("/help") view=Help />
                 <Route path=path!("/settings") view=SettingsScreen />
                 <Route path=path!("/meals") view=MealSlots />
                 <Route path=path!("/meals/:slot") view=MealFulfilment />

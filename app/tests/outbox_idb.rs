@@ -10,10 +10,10 @@ use std::rc::Rc;
 
 use api::{
     ApiError, BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, Fulfilment,
-    MealBooking, MealKind, PersonKind, PersonRef, PriceSplit, Text,
+    HelpPlace, HelpRequestCreate, MealBooking, MealKind, PersonKind, PersonRef, PriceSplit, Text,
 };
 use app::offline::idb::IdbStore;
-use app::offline::{Backoff, Change, Engine, Entry, EntryState, Queued, Store, Transport};
+use app::offline::{Backoff, Change, Engine, Entry, EntryState, Queued, Sent, Store, Transport};
 use chrono::{DateTime, TimeDelta, Utc};
 use wasm_bindgen_test::*;
 
@@ -102,12 +102,27 @@ async fn entries_survive_reopening() {
     let store = fresh(name).await;
     let mut second = entry(2);
     second.state = EntryState::NeedsSignIn;
+    // The Help button pressed offline at a kiosk: no summary, a write-only token.
+    let mut help = entry(3);
+    help.change = Change::Help {
+        request: HelpRequestCreate {
+            place: HelpPlace::Kiosk {
+                location: "一楼大厅".into(),
+            },
+            screen: Some("/meals".into()),
+        },
+    };
+    help.delivery_token = Some("delivery".into());
     store.insert(&entry(1)).await.expect("inserted");
     store.insert(&second).await.expect("inserted");
+    store.insert(&help).await.expect("inserted");
     drop(store);
 
     let store = IdbStore::open_named(name).await.expect("reopened");
-    assert_eq!(store.load().await.expect("loaded"), [entry(1), second]);
+    assert_eq!(
+        store.load().await.expect("loaded"),
+        [entry(1), second, help]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -128,9 +143,9 @@ struct Books {
 }
 
 impl Transport for Books {
-    async fn send(&self, entry: &Entry) -> Result<Booking, ApiError> {
+    async fn send(&self, entry: &Entry) -> Result<Sent, ApiError> {
         self.sent.borrow_mut().push(entry.key.clone());
-        Ok(booking(100, entry.elder))
+        Ok(Sent::Booking(Box::new(booking(100, entry.elder))))
     }
 }
 
@@ -206,7 +221,7 @@ async fn engine_delivers_from_indexed_db_and_removes_the_entry() {
         .expect("ran");
     assert_eq!(report.delivered.len(), 1);
     assert_eq!(report.delivered[0].entry.seq, queued.seq);
-    assert_eq!(report.delivered[0].booking.id, 100);
+    assert!(matches!(&report.delivered[0].sent, Sent::Booking(b) if b.id == 100));
     assert_eq!(report.pending, 0);
     assert_eq!(*engine.transport().sent.borrow(), ["key-7"]);
     assert!(store.load().await.expect("loaded").is_empty());

@@ -1,15 +1,15 @@
 //! The connectivity banner (issue 4): a calm, large notice above every screen while the
 //! network is down, and once when queued changes have gone through (or were refused, or
-//! wait for a sign-in). Spoken only to someone signed in: a kiosk's welcome screen
-//! stays quiet for whoever walks past.
+//! wait for a sign-in). Bookings and help requests are worded apart. Spoken only to
+//! someone signed in: a kiosk's welcome screen stays quiet for whoever walks past.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use super::{BigButton, ButtonKind, Icon, IconKind};
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, join_sentences, use_i18n};
 use crate::speech;
-use crate::state::{SyncNews, use_session, use_sync};
+use crate::state::{Changes, SyncNews, use_session, use_sync};
 
 #[derive(Debug, Clone, PartialEq)]
 struct Banner {
@@ -33,22 +33,21 @@ pub fn ConnectivityBanner() -> impl IntoView {
         let waiting = signed_in
             .as_ref()
             .map(|s| {
-                sync.entries_for(s.elder.id)
-                    .iter()
-                    .filter(|e| e.is_pending())
-                    .count()
+                let mine = sync.entries_for(s.elder.id);
+                Changes::count(mine.iter().filter(|e| e.is_pending()))
             })
-            .unwrap_or(0);
+            .unwrap_or_default();
         if !sync.online.get() {
-            let mut text = i18n.t("banner.offline");
-            if waiting > 0 {
-                text = format!(
-                    "{text} {}",
-                    i18n.t_with("banner.waiting", &[("n", &waiting.to_string())])
-                );
+            let mut parts = vec![i18n.t("banner.offline")];
+            if waiting.help > 0 {
+                parts.push(i18n.t("banner.help_waiting"));
+            }
+            if waiting.bookings > 0 {
+                let n = waiting.bookings.to_string();
+                parts.push(i18n.t_with("banner.waiting", &[("n", &n)]));
             }
             return Some(Banner {
-                text,
+                text: join_sentences(i18n.lang(), &parts),
                 class: "notice notice-info",
                 icon: IconKind::Warning,
                 to: None,
@@ -57,14 +56,14 @@ pub fn ConnectivityBanner() -> impl IntoView {
         }
         match sync.news.get()? {
             SyncNews::Sent(count) => Some(Banner {
-                text: i18n.t_with("banner.sent", &[("n", &count.to_string())]),
+                text: sent_words(i18n, count),
                 class: "notice notice-success",
                 icon: IconKind::Check,
                 to: None,
                 dismissible: true,
             }),
             SyncNews::Refused(count) => Some(Banner {
-                text: i18n.t_with("banner.refused", &[("n", &count.to_string())]),
+                text: refused_words(i18n, count),
                 class: "notice notice-problem",
                 icon: IconKind::Warning,
                 to: Some((i18n.t("home.bookings"), "/bookings")),
@@ -83,11 +82,13 @@ pub fn ConnectivityBanner() -> impl IntoView {
     });
 
     // Said once per change of words, to someone signed in; the "queued" screen says
-    // "sent" itself.
+    // "sent" itself, and the help screen says all of it in its own words (the hotline
+    // first), which the banner must not talk over.
     Effect::new(move |_| {
         let Some(b) = banner.get() else { return };
-        let own_words = path.get_untracked().starts_with("/queued/");
-        if session.is_signed_in() && !(own_words && b.class.contains("success")) {
+        let here = path.get_untracked();
+        let own_words = here.starts_with("/queued/") && b.class.contains("success");
+        if session.is_signed_in() && !own_words && here != "/help" {
             speech::speak(&b.text, i18n.lang_untracked());
         }
     });
@@ -126,4 +127,30 @@ pub fn ConnectivityBanner() -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// "Your call for help has gone out", then the bookings' sentence, as each applies.
+fn sent_words(i18n: I18n, sent: Changes) -> String {
+    let mut parts = Vec::new();
+    if sent.help > 0 {
+        parts.push(i18n.t("banner.help_sent"));
+    }
+    if sent.bookings > 0 {
+        let n = sent.bookings.to_string();
+        parts.push(i18n.t_with("banner.sent", &[("n", &n)]));
+    }
+    join_sentences(i18n.lang(), &parts)
+}
+
+/// What could not go through: a help request first (call instead), then bookings.
+fn refused_words(i18n: I18n, refused: Changes) -> String {
+    let mut parts = Vec::new();
+    if refused.help > 0 {
+        parts.push(i18n.t("banner.help_refused"));
+    }
+    if refused.bookings > 0 {
+        let n = refused.bookings.to_string();
+        parts.push(i18n.t_with("banner.refused", &[("n", &n)]));
+    }
+    join_sentences(i18n.lang(), &parts)
 }

@@ -1,4 +1,4 @@
-//! The frame of every screen: a big Back at the top left, "speak again" and the
+//! The frame of every screen: a big Back at the top left, Help, "speak again" and the
 //! language switch, one `<main>` with one `<h1>`. On arrival (and when the
 //! language changes) it speaks the title and the question, and it keeps
 //! `document.title` in step. When the screen shows answers from the cache, a note under
@@ -8,7 +8,9 @@ use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use super::{FreshnessNote, Icon, IconKind, LangSwitch, SpeakAgain, use_freshness_note};
+use super::{
+    FreshnessNote, HelpButton, Icon, IconKind, LangSwitch, SpeakAgain, use_freshness_note,
+};
 use crate::i18n::{join_sentences, use_i18n};
 use crate::speech;
 
@@ -79,6 +81,7 @@ pub fn Screen(
                     }
                 }}
                 <div class="topbar-tools">
+                    <HelpButton />
                     <SpeakAgain say />
                     <super::SettingsButton />
                     <LangSwitch />

@@ -1,17 +1,16 @@
 //! What the platform's answer to a replayed change means for the queue.
 
-use api::{ApiError, Booking, Problem, ProblemType};
+use api::{ApiError, Problem, ProblemType};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::outbox::Change;
+use super::outbox::{Change, Sent};
 
 /// What to do with an entry after one send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
     /// Done: made now, or the platform's stored answer to an earlier try with this key.
-    /// (Boxed: a booking is large and the other outcomes small.)
-    Delivered(Box<Booking>),
+    Delivered(Sent),
     /// The platform could not be reached or could not answer: send again later, with
     /// backoff, and no sooner than `not_before` when the platform said so.
     RetryLater { not_before: Option<DateTime<Utc>> },
@@ -45,7 +44,8 @@ pub enum RefusalKind {
     /// A cancellation that cannot happen (too late, not active any more, or gone):
     /// the booking stands as it is; show it and the hotline.
     CannotCancel,
-    /// Only people can sort this out (no address on file, permission withdrawn): call.
+    /// Only people can sort this out (no address on file, permission withdrawn, a help
+    /// request the platform would not take): call.
     NeedsHelp,
     /// The app sent something the platform cannot accept, or got an answer that belongs
     /// to another endpoint: a bug, to be logged, and the elder offered the hotline.
@@ -60,9 +60,9 @@ impl Refusal {
 
 /// Classifies one answer to sending `change`. The `match` names every problem type, so
 /// a new one cannot compile until someone decides what it means for a queued change.
-pub fn classify(change: &Change, answer: Result<Booking, ApiError>) -> Outcome {
+pub fn classify(change: &Change, answer: Result<Sent, ApiError>) -> Outcome {
     let problem = match answer {
-        Ok(booking) => return Outcome::Delivered(Box::new(booking)),
+        Ok(sent) => return Outcome::Delivered(sent),
         // Offline, refused, timed out; or a captive portal's page, a proxy's error, a
         // body this version cannot read. Sending again with the same key is always safe.
         Err(ApiError::Network(_) | ApiError::Unexpected { .. }) => {
@@ -71,6 +71,7 @@ pub fn classify(change: &Change, answer: Result<Booking, ApiError>) -> Outcome {
         Err(ApiError::Problem(problem)) => *problem,
     };
     let cancel = matches!(change, Change::Cancel { .. });
+    let help = change.is_help();
     use ProblemType as P;
     use RefusalKind as R;
     let kind = match problem.kind {
@@ -84,6 +85,12 @@ pub fn classify(change: &Change, answer: Result<Booking, ApiError>) -> Outcome {
         P::ServerError if problem.status < 500 => R::Bug,
         P::ServerError => return Outcome::RetryLater { not_before: None },
         P::NotSignedIn | P::SessionExpired => return Outcome::SignIn,
+        // A help request has no place to lose: it is refused only when the platform will not
+        // take it from this person for this elder (permission withdrawn, elder gone), which
+        // people must sort out; any booking or sign-in answer to it is a bug. Either way the
+        // elder is shown the hotline.
+        P::Forbidden | P::NotFound if help => R::NeedsHelp,
+        _ if help => R::Bug,
         P::CutoffPassed | P::NotFound | P::NotCancellable if cancel => R::CannotCancel,
         P::SlotFull
         | P::CutoffPassed
@@ -98,7 +105,7 @@ pub fn classify(change: &Change, answer: Result<Booking, ApiError>) -> Outcome {
         // Our request was malformed, or reused a key for something else (keys are made
         // once per change, so that is a bug too).
         P::InvalidRequest | P::IdempotencyKeyMissing | P::IdempotencyKeyReused => R::Bug,
-        // These belong to sign-in, visits' stages and ratings, never to a booking change.
+        // These belong to sign-in, visits' stages and ratings, never to a queued change.
         P::UnknownAccount
         | P::PinWrong
         | P::PinLocked
@@ -114,7 +121,7 @@ pub fn classify(change: &Change, answer: Result<Booking, ApiError>) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use api::{CreateBookingRequest, Fulfilment};
+    use api::{CreateBookingRequest, Fulfilment, HelpPlace, HelpRequestCreate};
 
     fn create() -> Change {
         Change::Create {
@@ -130,7 +137,16 @@ mod tests {
         Change::Cancel { booking: 3 }
     }
 
-    fn problem(kind: ProblemType, status: u16) -> Result<Booking, ApiError> {
+    fn help() -> Change {
+        Change::Help {
+            request: HelpRequestCreate {
+                place: HelpPlace::Phone,
+                screen: Some("/meals".into()),
+            },
+        }
+    }
+
+    fn problem(kind: ProblemType, status: u16) -> Result<Sent, ApiError> {
         Err(ApiError::Problem(Box::new(Problem::new(kind, status, "x"))))
     }
 
@@ -152,10 +168,12 @@ mod tests {
             detail: "<html>".into(),
         });
         for answer in [network, portal] {
-            assert_eq!(
-                classify(&create(), answer),
-                Outcome::RetryLater { not_before: None }
-            );
+            for change in [create(), help()] {
+                assert_eq!(
+                    classify(&change, answer.clone()),
+                    Outcome::RetryLater { not_before: None }
+                );
+            }
         }
     }
 
@@ -187,7 +205,9 @@ mod tests {
     #[test]
     fn an_ended_session_asks_for_sign_in() {
         for kind in [ProblemType::NotSignedIn, ProblemType::SessionExpired] {
-            assert_eq!(classify(&create(), problem(kind, 401)), Outcome::SignIn);
+            for change in [create(), help()] {
+                assert_eq!(classify(&change, problem(kind, 401)), Outcome::SignIn);
+            }
         }
     }
 
@@ -233,12 +253,38 @@ mod tests {
         );
     }
 
+    #[test]
+    fn refusals_of_a_help_request_send_the_elder_to_people() {
+        use ProblemType as P;
+        use RefusalKind as R;
+        let table = [
+            (P::Forbidden, R::NeedsHelp),
+            (P::NotFound, R::NeedsHelp),
+            // Booking and sign-in answers to a help request mean a bug, not a full slot.
+            (P::SlotFull, R::Bug),
+            (P::AlreadyBooked, R::Bug),
+            (P::AddressMissing, R::Bug),
+            (P::InvalidRequest, R::Bug),
+            (P::IdempotencyKeyReused, R::Bug),
+            (P::PinWrong, R::Bug),
+            (P::ServerError, R::Bug),
+        ];
+        for (problem, kind) in table {
+            assert_eq!(refusal(&help(), problem), Some(kind), "{problem:?}");
+        }
+        assert_eq!(
+            classify(&help(), problem(P::ServerError, 502)),
+            Outcome::RetryLater { not_before: None },
+            "a platform that is down is asked again"
+        );
+    }
+
     /// Every problem type gets a decision, and none but the transient ones and an ended
     /// session leave the entry to be sent again.
     #[test]
     fn every_problem_type_is_decided() {
         for &kind in ProblemType::ALL {
-            for change in [create(), cancel()] {
+            for change in [create(), cancel(), help()] {
                 let status = if kind == ProblemType::ServerError {
                     500
                 } else {

@@ -3,20 +3,20 @@
 
 use std::cell::Cell;
 
-use api::{Booking, PersonId};
+use api::PersonId;
 use chrono::{DateTime, Utc};
 
 use super::Transport;
 use super::backoff::Backoff;
 use super::classify::{Outcome, classify};
-use super::outbox::{Entry, EntryState, Queued};
+use super::outbox::{Entry, EntryState, Queued, Sent};
 use super::store::{Store, StoreError};
 
-/// A change that reached the platform.
+/// A change that reached the platform, with its answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Delivered {
     pub entry: Entry,
-    pub booking: Booking,
+    pub sent: Sent,
 }
 
 /// What one run did, for the connectivity banner and the screens that speak it.
@@ -70,9 +70,18 @@ impl<S: Store, T: Transport> Engine<S, T> {
         &self.transport
     }
 
-    /// Queues a change, due at once.
+    /// Queues a change, due at once. A change already queued under the same key by the
+    /// same person (a screen that tried again after a reload, still offline) is not queued
+    /// twice: the entry already there is returned as it is.
     pub async fn queue(&self, queued: Queued, now: DateTime<Utc>) -> Result<Entry, StoreError> {
-        let stored = self.store.load().await?.last().map_or(0, |e| e.seq);
+        let entries = self.store.load().await?;
+        if let Some(known) = entries
+            .iter()
+            .find(|e| e.key == queued.key && e.principal == queued.principal)
+        {
+            return Ok(known.clone());
+        }
+        let stored = entries.last().map_or(0, |e| e.seq);
         let seq = stored.max(self.last_seq.get()) + 1;
         self.last_seq.set(seq);
         let Queued {
@@ -225,12 +234,9 @@ impl<S: Store, T: Transport> Engine<S, T> {
             }
             let answer = self.transport.send(&entry).await;
             match classify(&entry.change, answer) {
-                Outcome::Delivered(booking) => {
+                Outcome::Delivered(sent) => {
                     self.store.remove(entry.seq).await?;
-                    report.delivered.push(Delivered {
-                        entry,
-                        booking: *booking,
-                    });
+                    report.delivered.push(Delivered { entry, sent });
                 }
                 Outcome::RetryLater { not_before } => {
                     let wait = self.backoff.delay(entry.attempts, random);

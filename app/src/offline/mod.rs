@@ -1,6 +1,6 @@
 //! Offline-first (issue 4): the outbox and the engine that replays it, and the read cache.
 //!
-//! A booking or cancellation made without a network is queued here with its
+//! A booking, cancellation or help request made without a network is queued here with its
 //! Idempotency-Key and replayed, in order, when the network returns. The logic is
 //! plain Rust behind two small traits, [`Store`] (where the queue lives) and
 //! [`Transport`] (how an entry reaches the platform), so it is unit-tested natively;
@@ -34,7 +34,7 @@ pub use backoff::Backoff;
 pub use classify::{Outcome, Refusal, RefusalKind, classify};
 pub use device_store::DeviceStore;
 pub use engine::{Delivered, Engine, Report};
-pub use outbox::{Change, Entry, EntryState, Queued, Summary};
+pub use outbox::{Change, Entry, EntryState, Queued, Sent, Summary};
 pub use store::{MemoryStore, Store, StoreError};
 pub use transport::ClientTransport;
 
@@ -47,5 +47,5 @@ pub use transport::ClientTransport;
 ///
 /// Futures need not be `Send`: in the browser everything runs on one thread.
 pub trait Transport {
-    fn send(&self, entry: &Entry) -> impl Future<Output = Result<api::Booking, api::ApiError>>;
+    fn send(&self, entry: &Entry) -> impl Future<Output = Result<Sent, api::ApiError>>;
 }

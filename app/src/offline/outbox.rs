@@ -1,12 +1,12 @@
 //! One queued change and where it stands.
 
-use api::{CreateBookingRequest, Lang, PersonId, Text};
+use api::{Booking, CreateBookingRequest, HelpRequest, HelpRequestCreate, Lang, PersonId, Text};
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::classify::Refusal;
 
-/// What to send: the two changes an elder can make offline.
+/// What to send: the changes an elder can make offline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
@@ -14,6 +14,23 @@ pub enum Change {
     Create { request: CreateBookingRequest },
     /// `POST /bookings/{booking}/cancel`.
     Cancel { booking: i64 },
+    /// `POST /help-requests`: the Help button pressed with no network. The elder has
+    /// already been shown the hotline; this tells staff and family once it can.
+    Help { request: HelpRequestCreate },
+}
+
+impl Change {
+    pub fn is_help(&self) -> bool {
+        matches!(self, Change::Help { .. })
+    }
+}
+
+/// What the platform answered to a delivered change: the booking made or cancelled, or
+/// the help request with who was told. (Boxed: both are large.)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    Booking(Box<Booking>),
+    Help(Box<HelpRequest>),
 }
 
 /// Where an entry stands. Stored with it, so a reload picks up exactly where it was.
@@ -85,7 +102,7 @@ impl Queued {
     }
 }
 
-/// A queued booking or cancellation.
+/// A queued booking, cancellation or help request.
 ///
 /// Holds ids only, no names or addresses beyond what the request itself carries: on a
 /// kiosk the queue may outlive the elder's session, and nothing else personal should.
@@ -107,7 +124,8 @@ pub struct Entry {
     /// read nothing. `None` on a personal device, where the session itself is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_token: Option<String>,
-    /// What and when, for the "waiting to send" row. Never a name or an address.
+    /// What and when, for the "waiting to send" row. Never a name or an address. A help
+    /// request has none: it is about now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
     pub queued_at: DateTime<Utc>,

@@ -1,9 +1,9 @@
 //! The outbox's way to the platform: the same typed client every screen uses.
 
-use api::{ApiError, Booking, Client, PersonId, Problem, ProblemType};
+use api::{ApiError, Client, PersonId, Problem, ProblemType};
 
 use super::Transport;
-use super::outbox::{Change, Entry};
+use super::outbox::{Change, Entry, Sent};
 
 /// Sends entries with `api::Client`, signed in as the entry's principal.
 ///
@@ -36,7 +36,7 @@ impl<F: Fn() -> Option<(PersonId, String)>> ClientTransport<F> {
 }
 
 impl<F: Fn() -> Option<(PersonId, String)>> Transport for ClientTransport<F> {
-    async fn send(&self, entry: &Entry) -> Result<Booking, ApiError> {
+    async fn send(&self, entry: &Entry) -> Result<Sent, ApiError> {
         let Some(token) = self.token_for(entry) else {
             // Answered here as the platform would: the queue pauses until they sign in.
             return Err(ApiError::Problem(Box::new(Problem::new(
@@ -48,9 +48,20 @@ impl<F: Fn() -> Option<(PersonId, String)>> Transport for ClientTransport<F> {
         let client = Client::new(self.base.clone())
             .with_token(token)
             .acting_for(entry.elder);
+        let key = &entry.key;
         match &entry.change {
-            Change::Create { request } => client.create_booking(request, &entry.key).await,
-            Change::Cancel { booking } => client.cancel_booking(*booking, &entry.key).await,
+            Change::Create { request } => client
+                .create_booking(request, key)
+                .await
+                .map(|b| Sent::Booking(Box::new(b))),
+            Change::Cancel { booking } => client
+                .cancel_booking(*booking, key)
+                .await
+                .map(|b| Sent::Booking(Box::new(b))),
+            Change::Help { request } => client
+                .ask_for_help(request, key)
+                .await
+                .map(|h| Sent::Help(Box::new(h))),
         }
     }
 }

@@ -104,7 +104,7 @@ fn AskToCancel(booking: Booking, cancelled: RwSignal<Option<Booking>>) -> impl I
                 session,
                 Change::Cancel { booking: id },
                 key.get_value(),
-                summary.get_value(),
+                Some(summary.get_value()),
             );
             let go = go.clone();
             spawn_local(async move {

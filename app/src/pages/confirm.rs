@@ -19,11 +19,12 @@ use crate::state::{MealsCtx, SessionCtx, SignOutReason, use_session, use_sign_ou
 /// The outbox entry for a change the platform could not be reached for, when this device
 /// can send it later: a personal device keeps its session; a kiosk needs the delivery
 /// token it fetched at sign-in, since the elder may sign out before the network returns.
+/// `summary` names a booking in the "waiting to send" row (a help request needs none).
 pub fn queued_change(
     session: SessionCtx,
     change: Change,
     key: String,
-    summary: Summary,
+    summary: Option<Summary>,
 ) -> Option<Queued> {
     let s = session.get_untracked()?;
     let delivery_token = match session.mode.is_kiosk() {
@@ -36,7 +37,7 @@ pub fn queued_change(
         elder: s.elder.id,
         principal: s.me.person.id,
         delivery_token,
-        summary: Some(summary),
+        summary,
     })
 }
 
@@ -91,7 +92,7 @@ pub fn ConfirmActions(
                 session,
                 change,
                 key.get_value(),
-                summary.with_value(|s| s()),
+                Some(summary.with_value(|s| s())),
             );
             let go = go.clone();
             leptos::task::spawn_local(async move {

@@ -16,4 +16,4 @@ pub use meals::MealsCtx;
 pub use session::{Session, SessionCtx, SignOutReason, use_session, use_sign_out};
 pub use settings::{SettingsCtx, use_settings};
 pub use storage::{SETTINGS_KEY, local_storage, session_storage};
-pub use sync::{SyncCtx, SyncNews, use_sync};
+pub use sync::{Changes, SyncCtx, SyncNews, use_sync};

@@ -155,6 +155,7 @@ pub fn use_sign_out() -> impl Fn(SignOutReason) + Clone + 'static {
         }
         // What the outbox had to say was for this person only.
         sync.news.set(None);
+        sync.help_sent.set(None);
         if reason != SignOutReason::Expired {
             let client = session.client();
             let last_save = settings.map(|s| s.flush(client.clone()));

@@ -6,27 +6,51 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use api::{Booking, PersonId};
+use api::{HelpRequest, PersonId};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::{MealsCtx, SessionCtx};
 use crate::offline::{
-    Backoff, ClientTransport, DeviceStore, Engine, Entry, Queued, Report, StoreError,
+    Backoff, ClientTransport, DeviceStore, Engine, Entry, Queued, Report, Sent, StoreError,
 };
 
 /// Who is signed in now, for the transport: principal and session token.
 type SignedIn = Box<dyn Fn() -> Option<(PersonId, String)>>;
 type AppEngine = Engine<DeviceStore, ClientTransport<SignedIn>>;
 
+/// How many of one person's changes some news is about: bookings (and cancellations) apart
+/// from help requests, since their words differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub bookings: usize,
+    pub help: usize,
+}
+
+impl Changes {
+    pub fn count<'a>(entries: impl IntoIterator<Item = &'a Entry>) -> Self {
+        entries.into_iter().fold(Changes::default(), |mut c, e| {
+            match e.change.is_help() {
+                true => c.help += 1,
+                false => c.bookings += 1,
+            }
+            c
+        })
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.bookings == 0 && self.help == 0
+    }
+}
+
 /// What the last run means for the person at the screen, said once by the banner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncNews {
-    /// This many of their queued changes reached the platform.
-    Sent(usize),
-    /// This many were refused; My bookings says why and what else there is.
-    Refused(usize),
+    /// These of their queued changes reached the platform.
+    Sent(Changes),
+    /// These were refused; My bookings says why and what else there is.
+    Refused(Changes),
     /// The queue waits for them to sign in again.
     SignIn,
 }
@@ -42,6 +66,9 @@ pub struct SyncCtx {
     /// empty list means "not read yet", not "all sent").
     pub loaded: RwSignal<bool>,
     pub news: RwSignal<Option<SyncNews>>,
+    /// The last help request the outbox delivered for the person at the screen, with the
+    /// key it was queued under, so the help screen can say who was told.
+    pub help_sent: RwSignal<Option<(String, HelpRequest)>>,
     /// False when IndexedDB was refused: queued changes then last until a reload only.
     pub durable: bool,
     timer: StoredValue<Option<leptos::prelude::TimeoutHandle>>,
@@ -80,6 +107,7 @@ impl SyncCtx {
             entries: RwSignal::new(Vec::new()),
             loaded: RwSignal::new(false),
             news: RwSignal::new(None),
+            help_sent: RwSignal::new(None),
             durable,
             timer: StoredValue::new(None),
             session,
@@ -177,11 +205,9 @@ impl SyncCtx {
             self.refresh().await;
             let elder = session.elder.id;
             let refused = self.entries.with_untracked(|all| {
-                all.iter()
-                    .filter(|e| e.elder == elder && !e.is_pending())
-                    .count()
+                Changes::count(all.iter().filter(|e| e.elder == elder && !e.is_pending()))
             });
-            if refused > 0 {
+            if !refused.is_empty() {
                 let _ = self.news.try_set(Some(SyncNews::Refused(refused)));
             }
             self.run();
@@ -224,22 +250,28 @@ impl SyncCtx {
         // Only the person at the screen hears about their own changes: at a kiosk, the
         // next elder must not learn what the last one booked.
         let mine = |e: &Entry| e.elder == me.elder.id;
-        let sent: Vec<&Booking> = report
-            .delivered
-            .iter()
-            .filter(|d| mine(&d.entry))
-            .map(|d| &d.booking)
-            .collect();
-        for booking in &sent {
-            self.meals.remember_booking(booking);
+        let mut sent = Changes::default();
+        for d in report.delivered.iter().filter(|d| mine(&d.entry)) {
+            match &d.sent {
+                Sent::Booking(booking) => {
+                    self.meals.remember_booking(booking);
+                    sent.bookings += 1;
+                }
+                Sent::Help(request) => {
+                    let _ = self
+                        .help_sent
+                        .try_set(Some((d.entry.key.clone(), (**request).clone())));
+                    sent.help += 1;
+                }
+            }
         }
-        let refused = report.needs_attention.iter().filter(|e| mine(e)).count();
-        let news = if refused > 0 {
+        let refused = Changes::count(report.needs_attention.iter().filter(|e| mine(e)));
+        let news = if !refused.is_empty() {
             Some(SyncNews::Refused(refused))
         } else if report.paused_for_sign_in {
             Some(SyncNews::SignIn)
         } else if !sent.is_empty() {
-            Some(SyncNews::Sent(sent.len()))
+            Some(SyncNews::Sent(sent))
         } else {
             None
         };

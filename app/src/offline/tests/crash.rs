@@ -27,7 +27,7 @@ fn a_crash_after_the_platform_booked_is_replayed_into_the_same_booking() {
     let e = engine_over(Rc::new(MemoryStore::with([entry.clone()])), platform);
     let report = run(&e, t0() + secs(1));
     assert_eq!(report.delivered.len(), 1);
-    assert_eq!(report.delivered[0].booking, made);
+    assert_eq!(report.delivered[0].sent, made);
     assert_eq!(e.transport().sent.borrow().clone(), [(1, entry.key)]);
     assert_eq!(e.transport().bookings_made(), 1);
     assert!(e.store().entries().is_empty());
@@ -143,7 +143,8 @@ fn entries_round_trip_through_serde() {
             "{json}"
         );
     }
-    let cancel = Change::Cancel { booking: 4 };
-    let json = serde_json::to_string(&cancel).unwrap();
-    assert_eq!(serde_json::from_str::<Change>(&json).unwrap(), cancel);
+    for change in [Change::Cancel { booking: 4 }, help()] {
+        let json = serde_json::to_string(&change).unwrap();
+        assert_eq!(serde_json::from_str::<Change>(&json).unwrap(), change);
+    }
 }

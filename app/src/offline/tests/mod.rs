@@ -9,13 +9,15 @@ use std::task::{Context, Poll, Waker};
 
 use api::{
     ApiError, BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, Fulfilment,
-    MealBooking, MealKind, PersonKind, PersonRef, PriceSplit, Problem, ProblemType, Text,
+    HelpPlace, HelpRequest, HelpRequestCreate, HelpStatus, MealBooking, MealKind, PersonKind,
+    PersonRef, PriceSplit, Problem, ProblemType, Text,
 };
 use chrono::{DateTime, TimeDelta, Utc};
 
 use super::*;
 
 mod crash;
+mod help;
 mod ordering;
 mod retries;
 
@@ -50,6 +52,48 @@ fn meal(slot_id: i64) -> Change {
             fulfilment: Fulfilment::Pickup,
             address: None,
         },
+    }
+}
+
+/// The Help button pressed at a kiosk, on the meals screen.
+fn help() -> Change {
+    Change::Help {
+        request: HelpRequestCreate {
+            place: HelpPlace::Kiosk {
+                location: "一楼大厅".into(),
+            },
+            screen: Some("/meals".into()),
+        },
+    }
+}
+
+fn person(id: i64, name: &str, kind: PersonKind) -> PersonRef {
+    PersonRef {
+        id,
+        name: name.into(),
+        kind,
+    }
+}
+
+/// The platform's answer to a help request: duty staff and the elder's daughter told.
+fn help_request(id: i64, elder: i64) -> HelpRequest {
+    let me = person(elder, "", PersonKind::Elder);
+    HelpRequest {
+        id,
+        elder: me.clone(),
+        requested_by: me,
+        place: HelpPlace::Kiosk {
+            location: "一楼大厅".into(),
+        },
+        screen: Some("/meals".into()),
+        status: HelpStatus::Open,
+        created_at: t0().fixed_offset(),
+        handled_by: None,
+        notified: vec![
+            person(50, "值班员", PersonKind::Staff),
+            person(DAUGHTER, "王丽", PersonKind::Family),
+        ],
+        hotline: "010-6501 2345".into(),
     }
 }
 
@@ -110,8 +154,8 @@ enum Answer {
 #[derive(Default)]
 struct FakePlatform {
     script: RefCell<VecDeque<Answer>>,
-    /// Idempotency-Key → the booking made under it.
-    keys: RefCell<HashMap<String, Booking>>,
+    /// Idempotency-Key → what was made under it (a booking or a help request).
+    keys: RefCell<HashMap<String, Sent>>,
     /// Every request as (seq, key), in the order received.
     sent: RefCell<Vec<(u64, String)>>,
     /// The outbox as the app left it when each request went out.
@@ -136,20 +180,32 @@ impl FakePlatform {
     }
 
     fn bookings_made(&self) -> usize {
-        self.keys.borrow().len()
+        let keys = self.keys.borrow();
+        keys.values()
+            .filter(|s| matches!(s, Sent::Booking(_)))
+            .count()
     }
 
-    fn book(&self, entry: &Entry) -> Booking {
+    fn help_requests_made(&self) -> usize {
+        let keys = self.keys.borrow();
+        keys.values().filter(|s| matches!(s, Sent::Help(_))).count()
+    }
+
+    /// Makes the change (a booking, or a help request), or replays what its key made.
+    fn book(&self, entry: &Entry) -> Sent {
         let mut keys = self.keys.borrow_mut();
         let id = keys.len() as i64 + 100;
         keys.entry(entry.key.clone())
-            .or_insert_with(|| booking(id, entry.elder))
+            .or_insert_with(|| match entry.change {
+                Change::Help { .. } => Sent::Help(Box::new(help_request(id, entry.elder))),
+                _ => Sent::Booking(Box::new(booking(id, entry.elder))),
+            })
             .clone()
     }
 }
 
 impl Transport for FakePlatform {
-    async fn send(&self, entry: &Entry) -> Result<Booking, ApiError> {
+    async fn send(&self, entry: &Entry) -> Result<Sent, ApiError> {
         self.sent.borrow_mut().push((entry.seq, entry.key.clone()));
         if let Some(store) = &self.watch {
             let state = store
@@ -220,6 +276,11 @@ fn queue(engine: &TestEngine, slot: i64, elder: i64) -> Entry {
 
 fn run(engine: &TestEngine, at: DateTime<Utc>) -> Report {
     block_on(engine.run_once(at, 0.0)).unwrap()
+}
+
+/// Queues the Help button's request for `elder` at `t0`, keyed `key`.
+fn queue_help(engine: &TestEngine, key: &str, elder: i64) -> Entry {
+    block_on(engine.queue(Queued::new(help(), key, elder, elder), t0())).unwrap()
 }
 
 fn delivered_seqs(report: &Report) -> Vec<u64> {

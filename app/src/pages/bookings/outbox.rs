@@ -1,13 +1,14 @@
 //! The elder's changes that have not reached the platform yet (issue 4), at the top of My
 //! bookings: "waiting to send" at once after they were made offline, and, when the
 //! platform refused one on replay, why in words with the nearest alternatives. A refused
-//! one stays until the elder has read it: nothing is dropped silently.
+//! one stays until the elder has read it: nothing is dropped silently. A help request made
+//! offline is listed here too ("求助"), and if refused, offers the hotline.
 
 use api::{ApiError, CreateBookingRequest, Lang};
 use leptos::prelude::*;
 
 use super::alternatives::Alternatives;
-use crate::components::{BigButton, ButtonKind, Icon, IconKind};
+use crate::components::{BigButton, ButtonKind, HotlineCall, Icon, IconKind};
 use crate::dates;
 use crate::i18n::{tr_with, use_i18n};
 use crate::offline::{Change, Entry, EntryState, RefusalKind};
@@ -15,9 +16,12 @@ use crate::pages::use_explainer;
 use crate::problems::Service;
 use crate::state::{use_session, use_sync};
 
-/// "明天 12月1日 星期二 午餐"; "取消：…" for a cancellation; the kind alone for an entry
-/// queued without a summary.
+/// "明天 12月1日 星期二 午餐"; "取消：…" for a cancellation; "求助" for a help request; the
+/// kind alone for an entry queued without a summary.
 pub fn summary_line(lang: Lang, entry: &Entry) -> String {
+    if entry.change.is_help() {
+        return crate::i18n::tr(lang, "outbox.help");
+    }
     let what = match &entry.summary {
         Some(s) => {
             let day = dates::day_label(
@@ -34,8 +38,8 @@ pub fn summary_line(lang: Lang, entry: &Entry) -> String {
         None => crate::i18n::tr(lang, "outbox.a_change"),
     };
     match entry.change {
-        Change::Create { .. } => what,
         Change::Cancel { .. } => tr_with(lang, "outbox.cancel_what", &[("what", &what)]),
+        Change::Create { .. } | Change::Help { .. } => what,
     }
 }
 
@@ -51,6 +55,7 @@ fn icon(entry: &Entry) -> IconKind {
             request: CreateBookingRequest::Visit { .. },
         } => IconKind::HomeVisit,
         Change::Cancel { .. } => IconKind::Cross,
+        Change::Help { .. } => IconKind::Help,
     }
 }
 
@@ -87,11 +92,14 @@ pub fn spoken_refusals() -> impl Fn() -> String + Copy + Send + Sync + 'static {
                         None => explainer.explain(&err),
                     };
                     let what = summary_line(lang, e);
-                    Some(tr_with(
-                        lang,
-                        "outbox.say_refused",
-                        &[("what", &what), ("why", &why)],
-                    ))
+                    Some(match e.change.is_help() {
+                        true => tr_with(lang, "outbox.say_help_refused", &[("why", &why)]),
+                        false => tr_with(
+                            lang,
+                            "outbox.say_refused",
+                            &[("what", &what), ("why", &why)],
+                        ),
+                    })
                 }
                 _ => None,
             })
@@ -177,9 +185,18 @@ fn RefusedRow(entry: Entry) -> impl IntoView {
     // own words what to do (already booked, call the hotline…).
     let alternatives = match (&entry.change, refusal.kind, &entry.summary) {
         (Change::Create { request }, RefusalKind::Unavailable | RefusalKind::Overlaps, Some(s)) => {
-            Some(view! { <Alternatives request=request.clone() wanted=s.starts_at /> })
+            Some(view! { <Alternatives request=request.clone() wanted=s.starts_at /> }.into_any())
         }
+        // Help that could not be sent: the centre's number, to call now.
+        (Change::Help { .. }, ..) => use_session()
+            .get_untracked()
+            .map(|s| view! { <HotlineCall hotline=s.me.hotline /> }.into_any()),
         _ => None,
+    };
+    let help = entry.change.is_help();
+    let state = move || match help {
+        true => i18n.t("outbox.help_refused"),
+        false => i18n.t("outbox.refused"),
     };
     view! {
         <li class="booking booking-refused" data-testid="refused-entry">
@@ -187,7 +204,7 @@ fn RefusedRow(entry: Entry) -> impl IntoView {
                 <Icon kind=IconKind::Warning />
                 <span>{line}</span>
             </span>
-            <p class="booking-state">{move || i18n.t("outbox.refused")}</p>
+            <p class="booking-state">{state}</p>
             <p class="why-not" data-testid="refusal">{why}</p>
             {alternatives}
             <BigButton
