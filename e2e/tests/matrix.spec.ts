@@ -36,15 +36,24 @@ async function signInOnDevice(page: Page, request: APIRequestContext): Promise<v
   await page.addInitScript((json) => localStorage.setItem('linli.personal.session', json), JSON.stringify(session));
 }
 
-/** Puts the device in one combination before the app starts. */
+/**
+ * Puts the device in one combination before the app starts: a personal device keeps it
+ * in its own storage; a kiosk takes it from the centre's `config.json` (it never keeps
+ * one person's choice for the next).
+ */
 async function applyCombo(page: Page, combo: Combo): Promise<void> {
-  await page.addInitScript((c) => {
-    localStorage.setItem('linli.lang', c.lang);
-    localStorage.setItem(
-      'linli.settings',
-      JSON.stringify({ text_size: c.size, high_contrast: c.theme === 'high-contrast', voice: true, voice_speed: 'normal', lang: c.lang }),
-    );
-  }, combo);
+  const settings = {
+    text_size: combo.size,
+    high_contrast: combo.theme === 'high-contrast',
+    voice: true,
+    voice_speed: 'normal',
+    lang: combo.lang,
+  };
+  await page.addInitScript((s) => {
+    localStorage.setItem('linli.lang', s.lang);
+    localStorage.setItem('linli.settings', JSON.stringify(s));
+  }, settings);
+  await page.route('**/config.json', (route) => route.fulfill({ json: { settings } }));
 }
 
 type Measure = {
@@ -109,10 +118,6 @@ async function checkScreen(
   // A kiosk is set by its URL flag, read when the app starts.
   await visit(page, screen.path, first || !!screen.kiosk);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  if (screen.kiosk && combo.lang === 'en') {
-    await clearSpoken(page);
-    await page.getByRole('button', { name: 'English' }).click();
-  }
   await expect(page.locator('.loading')).toHaveCount(0);
   const where = `${label} ${screen.path} ${combo.lang} ${combo.theme}`;
 
@@ -160,6 +165,8 @@ for (const viewport of VIEWPORTS) {
           locale,
           timezoneId,
           viewport: { width: viewport.width, height: viewport.height },
+          // config.json comes from the route above, not from the service worker's cache.
+          serviceWorkers: 'block',
         });
         const page = await context.newPage();
         await spyOnSpeech(page);

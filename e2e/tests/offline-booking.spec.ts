@@ -8,39 +8,9 @@ import { beijingDate } from './fixtures/dates';
 import { Kiosk } from './fixtures/kiosk';
 import { AnyBooking, Platform } from './fixtures/platform';
 import { clearSpoken, expectSpoken, spyOnSpeech } from './fixtures/speech';
+import { shellReady, storedOffline } from './fixtures/storage';
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
-
-/** The service worker is active, so a reload with no network still opens the app. */
-async function shellReady(page: Page): Promise<void> {
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-}
-
-/** The outbox as IndexedDB holds it: every entry's stored JSON, and the other stores' sizes. */
-async function storedOffline(page: Page): Promise<{ databases: string[]; outbox: string[]; others: Record<string, number> }> {
-  return page.evaluate(async () => {
-    const databases = (await indexedDB.databases()).map((d) => d.name ?? '');
-    if (!databases.includes('linli')) return { databases, outbox: [], others: {} };
-    const db: IDBDatabase = await new Promise((ok, fail) => {
-      const open = indexedDB.open('linli');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const all = (store: string): Promise<unknown[]> =>
-      new Promise((ok, fail) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => ok(req.result);
-        req.onerror = () => fail(req.error);
-      });
-    const outbox = (await all('outbox')).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
-    const others: Record<string, number> = {};
-    for (const name of Array.from(db.objectStoreNames).filter((n) => n !== 'outbox')) {
-      others[name] = (await all(name)).length;
-    }
-    db.close();
-    return { databases, outbox, others };
-  });
-}
 
 const mealsOn = (list: AnyBooking[], date: string, meal: string) =>
   list.filter((b) => b.service.kind === 'meal' && b.service.date === date && b.service.meal === meal);
