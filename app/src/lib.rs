@@ -36,6 +36,13 @@ pub fn install_panic_hook() {
 pub async fn start() {
     let config = config::load().await;
     let outbox = offline::DeviceStore::open().await;
+    // index.html's "opening…" splash gives way to the app.
+    if let Some(splash) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("splash"))
+    {
+        splash.remove();
+    }
     leptos::mount::mount_to_body(move || view! { <App config outbox /> });
 }
 
