@@ -6,9 +6,8 @@
 mod common;
 
 use api::{
-    FamilySignInRequest, FamilySignUpRequest, Fulfilment, LinkCodeRequest,
-    LinkPermissionsRequest, LinkRequest, LinkStatus, MealKind, PersonKind, Relation,
-    SignInRequest, StaffLinkRequest,
+    FamilySignInRequest, FamilySignUpRequest, Fulfilment, LinkCodeRequest, LinkPermissionsRequest,
+    LinkRequest, LinkStatus, MealKind, PersonKind, Relation, SignInRequest, StaffLinkRequest,
 };
 use chrono::Duration;
 use common::{family::*, *};
@@ -104,17 +103,26 @@ async fn family_sign_in_locks_after_five_wrong_passwords() {
     for left in [4, 3, 2, 1] {
         let err = srv.client().family_sign_in(&wrong).await.unwrap_err();
         let p = err.problem().unwrap();
-        assert_eq!((p.kind.slug(), p.attempts_left), ("password-wrong", Some(left)));
+        assert_eq!(
+            (p.kind.slug(), p.attempts_left),
+            ("password-wrong", Some(left))
+        );
     }
     let err = srv.client().family_sign_in(&wrong).await.unwrap_err();
     let p = err.problem().unwrap();
     assert_eq!((p.kind.slug(), p.status), ("account-locked", 429));
-    assert_eq!(p.retry_at, Some((srv.clock.now() + Duration::minutes(15)).fixed_offset()));
+    assert_eq!(
+        p.retry_at,
+        Some((srv.clock.now() + Duration::minutes(15)).fixed_offset())
+    );
     let right = FamilySignInRequest {
         phone: DAUGHTER.0.into(),
         password: DAUGHTER.1.into(),
     };
-    assert_eq!(slug(srv.client().family_sign_in(&right).await), "account-locked");
+    assert_eq!(
+        slug(srv.client().family_sign_in(&right).await),
+        "account-locked"
+    );
     srv.advance(Duration::minutes(15));
     srv.client().family_sign_in(&right).await.expect("unlocked");
 
@@ -128,7 +136,10 @@ async fn family_sign_in_locks_after_five_wrong_passwords() {
         phone: STAFF.0.into(),
         password: STAFF.1.into(),
     };
-    assert_eq!(slug(srv.client().family_sign_in(&staff).await), "unknown-account");
+    assert_eq!(
+        slug(srv.client().family_sign_in(&staff).await),
+        "unknown-account"
+    );
 }
 
 #[tokio::test]
@@ -158,11 +169,17 @@ async fn a_code_links_at_once_with_the_permissions_the_elder_chose_and_works_onc
     assert_eq!(link.status, LinkStatus::Active);
     assert_eq!(link.made_by_staff, None);
     // The same request again is the same answer, not a second link nor a "used" code.
-    assert_eq!(family.link(&entered(&made.code), &link_key).await.unwrap(), link);
+    assert_eq!(
+        family.link(&entered(&made.code), &link_key).await.unwrap(),
+        link
+    );
 
     // Active at once, within what was granted.
     let me = family.me().await.unwrap();
-    assert_eq!(me.acting_for.iter().map(|p| p.id).collect::<Vec<_>>(), [wang_id]);
+    assert_eq!(
+        me.acting_for.iter().map(|p| p.id).collect::<Vec<_>>(),
+        [wang_id]
+    );
     let for_wang = family.clone().acting_for(wang_id);
     let slot = slot(&for_wang, 1, MealKind::Lunch).await;
     let booked = for_wang
@@ -202,7 +219,10 @@ async fn only_the_elder_makes_codes_and_only_family_enters_them() {
     let blind = LinkCodeRequest {
         permissions: perms(false, true, false),
     };
-    assert_eq!(codes(wang.create_link_code(&blind).await), ["permissions-need-view"]);
+    assert_eq!(
+        codes(wang.create_link_code(&blind).await),
+        ["permissions-need-view"]
+    );
     // A link with nothing granted is allowed: the family member is told when she asks for help.
     wang.create_link_code(&LinkCodeRequest {
         permissions: perms(false, false, false),
@@ -214,10 +234,16 @@ async fn only_the_elder_makes_codes_and_only_family_enters_them() {
     assert_eq!(slug(wang.link(&entered(&made), &key()).await), "forbidden");
     assert_eq!(slug(staff.link(&entered(&made), &key()).await), "forbidden");
     let (family, _) = srv.family_sign_up("13900000030", "张三").await;
-    assert_eq!(codes(family.link(&entered("12345"), &key()).await), ["code-format"]);
+    assert_eq!(
+        codes(family.link(&entered("12345"), &key()).await),
+        ["code-format"]
+    );
     let mut long = entered(&made);
     long.relation = Relation::Other("远房亲戚的好朋友的邻居".into());
-    assert_eq!(codes(family.link(&long, &key()).await), ["relation-too-long"]);
+    assert_eq!(
+        codes(family.link(&long, &key()).await),
+        ["relation-too-long"]
+    );
     // Malformed entries are not guesses: the code still works afterwards, first time.
     let mut niece = entered(&made);
     niece.relation = Relation::Other("侄女".into());
@@ -265,7 +291,10 @@ async fn five_wrong_codes_lock_the_family_account_for_fifteen_minutes() {
     let err = family.link(&entered(wrong), &key()).await.unwrap_err();
     let p = err.problem().unwrap();
     assert_eq!((p.kind.slug(), p.status), ("link-code-locked", 429));
-    assert_eq!(p.retry_at, Some((srv.clock.now() + Duration::minutes(15)).fixed_offset()));
+    assert_eq!(
+        p.retry_at,
+        Some((srv.clock.now() + Duration::minutes(15)).fixed_offset())
+    );
     assert!(p.hotline.is_some());
     // Locked even for the real code, which stays unused meanwhile.
     assert_eq!(
@@ -277,7 +306,10 @@ async fn five_wrong_codes_lock_the_family_account_for_fifteen_minutes() {
     srv.advance(Duration::minutes(9));
     let real = code(&wang, perms(true, false, false)).await;
     srv.advance(Duration::minutes(6));
-    family.link(&entered(&real), &key()).await.expect("unlocked");
+    family
+        .link(&entered(&real), &key())
+        .await
+        .expect("unlocked");
 }
 
 #[tokio::test]
@@ -298,7 +330,11 @@ async fn linking_again_updates_the_link_rather_than_adding_one() {
     assert_eq!(second.relation, Relation::Son);
     assert_eq!(second.created_at, first.created_at, "still the same link");
     assert_eq!(second.expires_at, first.expires_at + Duration::hours(6));
-    assert_eq!(second.elder_nickname.as_deref(), Some("妈妈"), "kept when not said again");
+    assert_eq!(
+        second.elder_nickname.as_deref(),
+        Some("妈妈"),
+        "kept when not said again"
+    );
     let mine: Vec<_> = wang
         .links()
         .await
@@ -332,13 +368,19 @@ async fn a_revoked_link_stops_working_on_the_next_request() {
     let li = srv.sign_in(LI).await;
     let (son, _) = srv.family_sign_in(SON).await;
     for stranger in [&li, &son] {
-        assert_eq!(slug(stranger.revoke_link(hers.id, &key()).await), "not-found");
+        assert_eq!(
+            slug(stranger.revoke_link(hers.id, &key()).await),
+            "not-found"
+        );
     }
     // Only the elder renews or changes it; the family member may only leave.
     let all = LinkPermissionsRequest {
         permissions: perms(true, true, true),
     };
-    assert_eq!(slug(daughter.renew_link(hers.id, &key()).await), "forbidden");
+    assert_eq!(
+        slug(daughter.renew_link(hers.id, &key()).await),
+        "forbidden"
+    );
     assert_eq!(
         slug(daughter.set_link_permissions(hers.id, &all, &key()).await),
         "forbidden"
@@ -388,7 +430,11 @@ async fn links_expire_after_twelve_months_unless_renewed_and_permissions_change_
     assert_eq!(changed.permissions, perms(true, false, false));
     let slot = slot(&for_wang, 1, MealKind::Dinner).await;
     assert_eq!(
-        slug(for_wang.create_booking(&meal(slot.id, Fulfilment::Pickup), &key()).await),
+        slug(
+            for_wang
+                .create_booking(&meal(slot.id, Fulfilment::Pickup), &key())
+                .await
+        ),
         "forbidden"
     );
     for_wang.bookings().await.expect("may still see");
@@ -405,7 +451,10 @@ async fn links_expire_after_twelve_months_unless_renewed_and_permissions_change_
     // Her sessions have long expired too: signed in afresh, the link is what refuses.
     let family = srv.family_sign_in(("13900000070", PASSWORD)).await.0;
     assert!(family.me().await.unwrap().acting_for.is_empty());
-    assert_eq!(slug(family.clone().acting_for(wang_id).bookings().await), "forbidden");
+    assert_eq!(
+        slug(family.clone().acting_for(wang_id).bookings().await),
+        "forbidden"
+    );
     // The elder signs in again a year later (her session has long expired).
     let wang = srv.sign_in(WANG).await;
     let expired = wang.links().await.unwrap();
@@ -417,7 +466,11 @@ async fn links_expire_after_twelve_months_unless_renewed_and_permissions_change_
         renewed.expires_at,
         srv.clock.now().fixed_offset() + chrono::Months::new(12)
     );
-    family.acting_for(wang_id).bookings().await.expect("works again");
+    family
+        .acting_for(wang_id)
+        .bookings()
+        .await
+        .expect("works again");
 }
 
 #[tokio::test]
@@ -435,9 +488,17 @@ async fn staff_link_a_family_account_for_an_elder_at_the_centre() {
     let link = staff.staff_link(&req, &key()).await.unwrap();
     assert_eq!(link.family.id, family_id);
     assert_eq!(link.elder.id, zhang_id);
-    assert_eq!(link.made_by_staff.as_ref().map(|s| s.name.as_str()), Some("周敏"));
+    assert_eq!(
+        link.made_by_staff.as_ref().map(|s| s.name.as_str()),
+        Some("周敏")
+    );
     assert_eq!(link.permissions, perms(true, true, false));
-    family.clone().acting_for(zhang_id).bookings().await.unwrap();
+    family
+        .clone()
+        .acting_for(zhang_id)
+        .bookings()
+        .await
+        .unwrap();
     // The elder sees it, and who made it, in her list and in what was done for her.
     assert_eq!(zhang.links().await.unwrap(), [link.clone()]);
     let activity = zhang.activity(None).await.unwrap();
@@ -475,7 +536,11 @@ async fn the_elder_is_told_what_others_did_since_her_previous_sign_in() {
         .await
         .unwrap();
     let summary = first.me.acted_for_since_last_sign_in.clone().unwrap();
-    assert_eq!((summary.since, summary.total), (None, 0), "her first sign-in");
+    assert_eq!(
+        (summary.since, summary.total),
+        (None, 0),
+        "her first sign-in"
+    );
     let wang_id = first.me.person.id;
     let wang = srv.client().with_token(first.token).acting_for(wang_id);
     let first_at = srv.clock.now().fixed_offset();
@@ -529,11 +594,19 @@ async fn the_elder_is_told_what_others_did_since_her_previous_sign_in() {
     assert_eq!(summary.total, 2);
     assert_eq!(summary.items, feed);
     srv.advance(Duration::minutes(5));
-    let again = second.me().await.unwrap().acted_for_since_last_sign_in.unwrap();
+    let again = second
+        .me()
+        .await
+        .unwrap()
+        .acted_for_since_last_sign_in
+        .unwrap();
     assert_eq!(again.total, 2, "the same for the whole session");
 
     // Then only what came after that sign-in.
-    daughter.ask_for_help(&common::help::on_phone(), &key()).await.unwrap();
+    daughter
+        .ask_for_help(&common::help::on_phone(), &key())
+        .await
+        .unwrap();
     srv.advance(Duration::minutes(1));
     let third = srv.sign_in(WANG).await.me().await.unwrap();
     let summary = third.acted_for_since_last_sign_in.unwrap();

@@ -2,8 +2,8 @@
 //! through the API, as the app makes them.
 
 use api::{
-    Client, FamilyLink, FamilySignInRequest, FamilySignUpRequest, LinkCodeRequest,
-    LinkPermissions, LinkRequest, PersonId, Relation, SignInResponse,
+    Client, FamilyLink, FamilySignInRequest, FamilySignUpRequest, LinkCodeRequest, LinkPermissions,
+    LinkRequest, PersonId, Relation, SignInResponse,
 };
 
 use super::{TestServer, key};
@@ -21,7 +21,10 @@ pub fn perms(view: bool, book: bool, cancel: bool) -> LinkPermissions {
 
 impl TestServer {
     /// Signs a family member in; the client acts for nobody yet.
-    pub async fn family_sign_in(&self, (phone, password): (&str, &str)) -> (Client, SignInResponse) {
+    pub async fn family_sign_in(
+        &self,
+        (phone, password): (&str, &str),
+    ) -> (Client, SignInResponse) {
         let resp = self
             .client()
             .family_sign_in(&FamilySignInRequest {
@@ -44,10 +47,7 @@ impl TestServer {
             })
             .await
             .expect("family sign up");
-        (
-            self.client().with_token(resp.token),
-            resp.me.person.id,
-        )
+        (self.client().with_token(resp.token), resp.me.person.id)
     }
 }
 
