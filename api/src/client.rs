@@ -8,13 +8,13 @@ use reqwest::{Method, RequestBuilder, Response, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    ACTING_FOR_HEADER, API_PREFIX, ActivityItem, AttendanceRequest, FamilyLink,
-    FamilySignInRequest, FamilySignUpRequest, LinkCode, LinkCodeRequest, LinkPermissionsRequest,
-    LinkRequest, StaffLinkRequest, Booking, Canteen, Complaint,
+    ACTING_FOR_HEADER, API_PREFIX, ActivityItem, AttendanceRequest, Booking, Canteen, Complaint,
     ComplaintUpdateRequest, CreateBookingRequest, CreateComplaintRequest, DaycareCentre,
-    DaycareSchedule, DeliveryToken, ElderProfile, HelpRequest, HelpRequestCreate, HelpStatusUpdate,
-    IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId, Problem, RateRequest, Settings, SignInRequest,
-    SignInResponse, StaffSignInRequest, VisitService, VisitTransitionRequest, VisitWindow,
+    DaycareSchedule, DeliveryToken, ElderProfile, FamilyLink, FamilySignInRequest,
+    FamilySignUpRequest, HelpRequest, HelpRequestCreate, HelpStatusUpdate, IDEMPOTENCY_KEY_HEADER,
+    LinkCode, LinkCodeRequest, LinkPermissionsRequest, LinkRequest, Me, MealSlot, PersonId,
+    Problem, RateRequest, Settings, SignInRequest, SignInResponse, StaffLinkRequest,
+    StaffSignInRequest, VisitService, VisitTransitionRequest, VisitWindow,
 };
 
 /// Why a call failed.
@@ -469,7 +469,11 @@ impl Client {
 
     /// `POST /links/{id}/revoke`: stops a link at once (the elder, staff, or the family
     /// member leaving).
-    pub async fn revoke_link(&self, id: i64, idempotency_key: &str) -> Result<FamilyLink, ApiError> {
+    pub async fn revoke_link(
+        &self,
+        id: i64,
+        idempotency_key: &str,
+    ) -> Result<FamilyLink, ApiError> {
         Self::json(self.change(
             Method::POST,
             &format!("/links/{id}/revoke"),
@@ -480,12 +484,7 @@ impl Client {
 
     /// `POST /links/{id}/renew`: the link runs for another 12 months from now.
     pub async fn renew_link(&self, id: i64, idempotency_key: &str) -> Result<FamilyLink, ApiError> {
-        Self::json(self.change(
-            Method::POST,
-            &format!("/links/{id}/renew"),
-            idempotency_key,
-        ))
-        .await
+        Self::json(self.change(Method::POST, &format!("/links/{id}/renew"), idempotency_key)).await
     }
 
     /// `PUT /links/{id}/permissions`: what the family member may do from their next request.

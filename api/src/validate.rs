@@ -344,7 +344,10 @@ mod tests {
             relation(&Relation::Other("很".repeat(RELATION_MAX + 1)))[0].code,
             "relation-too-long"
         );
-        assert_eq!(relation(&Relation::Other(String::new()))[0].code, "relation-empty");
+        assert_eq!(
+            relation(&Relation::Other(String::new()))[0].code,
+            "relation-empty"
+        );
         for (view, book, cancel, ok) in [
             (false, false, false, true),
             (true, false, false, true),

@@ -182,7 +182,9 @@ impl FromRequestParts<AppState> for QueuedActor {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         // Either scope: a delivery token acts as the person it was made for.
         let (principal, _scope) = authenticate(parts, state).await?;
-        Ok(QueuedActor(authorise(&parts.headers, state, principal).await?))
+        Ok(QueuedActor(
+            authorise(&parts.headers, state, principal).await?,
+        ))
     }
 }
 

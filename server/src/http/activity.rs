@@ -73,7 +73,11 @@ pub(super) async fn since_last_sign_in(state: &AppState, elder_id: i64) -> Resul
     })
 }
 
-async fn items(state: &AppState, elder_id: i64, rows: Vec<ActivityRow>) -> Result<Vec<ActivityItem>> {
+async fn items(
+    state: &AppState,
+    elder_id: i64,
+    rows: Vec<ActivityRow>,
+) -> Result<Vec<ActivityItem>> {
     let mut conn = state.db.acquire().await?;
     // A booking made, then cancelled, then rated is read once.
     let mut services: HashMap<i64, BookedService> = HashMap::new();
@@ -107,7 +111,11 @@ async fn booked_service(
     service_of(conn, &row, state.tz).await
 }
 
-fn item(row: ActivityRow, service: Option<BookedService>, state: &AppState) -> Result<ActivityItem> {
+fn item(
+    row: ActivityRow,
+    service: Option<BookedService>,
+    state: &AppState,
+) -> Result<ActivityItem> {
     let kind: ActivityKind = db::enum_of(&row.kind)?;
     let detail = row.detail.as_deref();
     Ok(ActivityItem {

@@ -165,9 +165,8 @@ async fn link(
             return Err(Error::link_code_expired());
         }
         let lock_until = now + LOCK_MINUTES * 60;
-        let left =
-            links::record_wrong_code(&mut tx, person.id, MAX_LINK_CODE_ATTEMPTS, lock_until)
-                .await?;
+        let left = links::record_wrong_code(&mut tx, person.id, MAX_LINK_CODE_ATTEMPTS, lock_until)
+            .await?;
         // Committed although the answer is a refusal: the count must stick.
         tx.commit().await?;
         tracing::info!(family = person.id, left, "wrong link code");
@@ -262,7 +261,16 @@ async fn staff_link(
         expires_at: link_expiry(now, state.tz),
     };
     let done = made(&mut tx, &new, actor.principal.id).await?;
-    finish_with(tx, &state, actor.principal.id, &key, &fingerprint, done, "linked").await
+    finish_with(
+        tx,
+        &state,
+        actor.principal.id,
+        &key,
+        &fingerprint,
+        done,
+        "linked",
+    )
+    .await
 }
 
 /// Makes or updates the link and notes it in its history; 201 for a new link, 200 for an

@@ -198,7 +198,9 @@ enum Side {
 /// Link `id` if the caller is its elder, its family member or staff of its elder's community;
 /// `not-found` otherwise, exactly as for a link that does not exist.
 async fn own_link(tx: &mut Tx, person: &Person, id: i64) -> Result<(LinkRow, Side)> {
-    let row = links::get(&mut **tx, id).await?.ok_or_else(Error::not_found)?;
+    let row = links::get(&mut **tx, id)
+        .await?
+        .ok_or_else(Error::not_found)?;
     let side = match person.kind() {
         PersonKind::Elder if row.elder_id == person.id => Side::Elder,
         PersonKind::Family if row.family_id == person.id => Side::Family,
@@ -252,7 +254,14 @@ pub(super) async fn finish_with(
     )
     .await?;
     tx.commit().await?;
-    tracing::info!(link = id, elder, family, by = principal_id, event, "family link changed");
+    tracing::info!(
+        link = id,
+        elder,
+        family,
+        by = principal_id,
+        event,
+        "family link changed"
+    );
     Ok(resp)
 }
 

@@ -2,8 +2,8 @@
 //! number and password); sign out; who am I; a kiosk's delivery token.
 
 use api::{
-    DeliveryToken, FamilySignInRequest, Lang, Me, PersonKind, Problem, ProblemType, SignInRequest, SignInResponse,
-    StaffSignInRequest,
+    DeliveryToken, FamilySignInRequest, Lang, Me, PersonKind, Problem, ProblemType, SignInRequest,
+    SignInResponse, StaffSignInRequest,
 };
 use axum::{
     extract::State,
