@@ -180,6 +180,11 @@ struct State {
     /// Every request to speak, even a silenced one: a tap can tell whether its own handler
     /// already said something (then it does not echo its name over it).
     requests: u64,
+    /// The last prompt asked for before the page's first touch or key, which the browser
+    /// would refuse to say (see [`hold`]).
+    held: Option<(String, Lang)>,
+    /// The first-touch listeners are in place.
+    awaiting_touch: bool,
 }
 
 thread_local! {
@@ -193,6 +198,8 @@ thread_local! {
             current: Vec::new(),
             echo_until: 0.0,
             requests: 0,
+            held: None,
+            awaiting_touch: false,
         })
     };
 }
@@ -276,6 +283,15 @@ fn say(text: &str, lang: Lang, is_echo: bool) {
         return;
     }
     let Some(synth) = synth() else { return };
+    if !user_activated() {
+        hold(text, lang);
+        // Voices are looked for meanwhile, so the first touch is answered at once.
+        if !STATE.with_borrow(|s| s.ready) && voices(&synth).is_empty() {
+            wait_for_voices(&synth);
+        }
+        return;
+    }
+    STATE.with_borrow_mut(|s| s.held = None);
     let now = js_sys::Date::now();
     let behind_echo = STATE.with_borrow_mut(|s| {
         let behind = !is_echo && now < s.echo_until;
@@ -300,6 +316,57 @@ fn say(text: &str, lang: Lang, is_echo: bool) {
     } else {
         STATE.with_borrow_mut(|s| s.pending.push((text.to_owned(), lang)));
         wait_for_voices(&synth);
+    }
+}
+
+/// Whether the page has had a touch, click or key press. Chromium refuses
+/// `speechSynthesis.speak` before that (since version 71), so a screen opened cold would
+/// speak into the void. Browsers without `navigator.userActivation` are taken at their word.
+fn user_activated() -> bool {
+    let Some(window) = web_sys::window() else {
+        return true;
+    };
+    js_sys::Reflect::get(&window.navigator(), &"userActivation".into())
+        .ok()
+        .filter(|a| a.is_object())
+        .and_then(|a| js_sys::Reflect::get(&a, &"hasBeenActive".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
+/// Keeps the screen's prompt until the first touch or key. If that touch says nothing of
+/// its own (no button's name, no new screen), the prompt is said then: the elder who taps
+/// the screen to wake it hears what it asks.
+fn hold(text: &str, lang: Lang) {
+    let listen = STATE.with_borrow_mut(|s| {
+        s.held = Some((text.to_owned(), lang));
+        !std::mem::replace(&mut s.awaiting_touch, true)
+    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if !listen {
+        return;
+    }
+    // Runs before the page's own handlers (capturing); looks again once they have run.
+    let on_touch = Closure::<dyn Fn()>::new(|| {
+        let before = requests();
+        let later = Closure::once_into_js(move || {
+            if requests() != before || !user_activated() {
+                return;
+            }
+            if let Some((text, lang)) = STATE.with_borrow_mut(|s| s.held.take()) {
+                speak(&text, lang);
+            }
+        });
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(later.unchecked_ref());
+        }
+    })
+    .into_js_value();
+    for event in ["click", "keyup"] {
+        let _ =
+            window.add_event_listener_with_callback_and_bool(event, on_touch.unchecked_ref(), true);
     }
 }
 

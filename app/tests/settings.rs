@@ -25,6 +25,12 @@ const UNREACHABLE: &str = "http://127.0.0.1:9";
 #[wasm_bindgen(inline_js = r#"
 export function install_spy() {
   const proto = Object.getPrototypeOf(window.speechSynthesis);
+  // The page counts as touched unless a test says otherwise (window.__active = false):
+  // Chromium refuses to speak before a first touch, and Linli holds the prompt till then.
+  Object.defineProperty(navigator, "userActivation", {
+    configurable: true,
+    get: () => ({ hasBeenActive: window.__active !== false }),
+  });
   window.__speech = [];
   proto.speak = function (u) { window.__speech.push({ op: "speak", text: u.text, lang: u.lang, rate: u.rate }); };
   proto.cancel = function () { window.__speech.push({ op: "cancel" }); };

@@ -11,9 +11,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen(inline_js = r#"
 export function install_spy() {
   const proto = Object.getPrototypeOf(window.speechSynthesis);
+  // The page counts as touched unless a test says otherwise (window.__active = false):
+  // Chromium refuses to speak before a first touch, and Linli holds the prompt till then.
+  Object.defineProperty(navigator, "userActivation", {
+    configurable: true,
+    get: () => ({ hasBeenActive: window.__active !== false }),
+  });
+  window.__active = true;
   window.__speech = [];
   proto.speak = function (u) { window.__speech.push({ op: "speak", text: u.text, lang: u.lang }); };
   proto.cancel = function () { window.__speech.push({ op: "cancel" }); };
+}
+export function set_active(on) {
+  window.__active = on;
 }
 export function take_log() {
   const log = JSON.stringify(window.__speech || []);
@@ -23,6 +33,7 @@ export function take_log() {
 "#)]
 extern "C" {
     fn install_spy();
+    fn set_active(on: bool);
     fn take_log() -> String;
 }
 
@@ -129,4 +140,66 @@ async fn turned_off_means_silent() {
     let log = log();
     speech::set_enabled(true);
     assert!(spoken(&log).is_empty(), "{log:?}");
+}
+
+/// A click on the page, after the handlers that run in the same turn.
+async fn click_page() {
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .expect("a body");
+    body.click();
+    wait_for_speech().await;
+}
+
+#[wasm_bindgen_test]
+async fn before_the_first_touch_the_prompt_waits_for_it() {
+    install_spy();
+    set_active(false);
+    take_log();
+    speech::speak("请选择哪一天。", Lang::ZhCn);
+    speech::speak("请选择用餐方式。", Lang::ZhCn);
+    wait_for_speech().await;
+    assert!(
+        spoken(&log()).is_empty(),
+        "nothing is said into a page not yet touched"
+    );
+
+    // A touch that is not activation (Escape, say) changes nothing.
+    click_page().await;
+    assert!(spoken(&log()).is_empty());
+
+    // The first real touch brings the latest prompt, once.
+    set_active(true);
+    click_page().await;
+    let log = log();
+    let said: Vec<&str> = spoken(&log).iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(said, ["请选择用餐方式。"]);
+    click_page().await;
+    assert!(
+        spoken(&self::log()).is_empty(),
+        "said once, not at every touch"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_first_touch_that_speaks_for_itself_drops_the_held_prompt() {
+    install_spy();
+    set_active(false);
+    speech::speak("请选择哪一天。", Lang::ZhCn);
+    set_active(true);
+    take_log();
+    let body = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.body())
+        .expect("a body");
+    let own = Closure::<dyn Fn()>::new(|| speech::speak("午餐。", Lang::ZhCn));
+    body.add_event_listener_with_callback("click", own.as_ref().unchecked_ref())
+        .expect("listener");
+    click_page().await;
+    body.remove_event_listener_with_callback("click", own.as_ref().unchecked_ref())
+        .expect("listener");
+    let log = log();
+    let said: Vec<&str> = spoken(&log).iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(said, ["午餐。"]);
 }

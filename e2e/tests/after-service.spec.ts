@@ -240,5 +240,8 @@ test('on a phone an elder can rate a home visit once it is done, and only once',
   await expect(page.getByTestId('notice')).toContainText('已经评价过了');
   await expect(page.getByTestId('rating-given')).toHaveText('您的评价：一般');
   await expectAccessible(page, 'phone: already rated');
+  // A page just loaded speaks at its first touch (Chromium refuses speech before one).
+  await h1('评价服务').click();
+  await expectSpoken(page, /已经评价过了/, 'zh-CN');
   await expectAllSpokenIn(page, 'zh-CN');
 });

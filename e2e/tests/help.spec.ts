@@ -104,6 +104,7 @@ test('offline, Help shows and says the number first, and the request goes when t
   await token;
   await page.getByRole('button', { name: '我的预约' }).click();
   await expect(h1(page, '我的预约')).toBeVisible();
+  await expect(page.locator('.loading')).toHaveCount(0);
 
   await context.setOffline(true);
   const banner = page.getByTestId('connectivity');

@@ -26,6 +26,8 @@ test('a meal booked with no network waits on the phone and is booked once when i
   await page.getByTestId(`day-${date}`).getByRole('button', { name: /午餐/ }).click();
   await page.getByRole('button', { name: /自取/ }).click();
   await expect(h1(page, '请确认预约')).toBeVisible();
+  // Loaded while online: the network goes only once the screen has what it shows.
+  await expect(page.getByRole('button', { name: '确认预约' })).toBeVisible();
 
   await context.setOffline(true);
   const banner = page.getByTestId('connectivity');
@@ -113,6 +115,8 @@ test('a place taken while offline is explained, spoken, with the nearest alterna
   const slot = page.getByTestId(`day-${date}`).getByRole('button', { name: /14:00 至 16:00/ });
   await slot.click();
   await expect(h1(page, '请确认预约')).toBeVisible();
+  // Loaded while online: the network goes only once the screen has what it shows.
+  await expect(page.getByRole('button', { name: '确认预约' })).toBeVisible();
   const [serviceId, windowId] = new URL(page.url()).pathname.split('/').slice(2).map(Number);
 
   await context.setOffline(true);
@@ -152,6 +156,8 @@ test('a place taken while offline is explained, spoken, with the nearest alterna
   expect(mine).toHaveLength(0);
   await alternatives.first().click();
   await expect(h1(page, '请确认预约')).toBeVisible();
+  // Loaded while online: the network goes only once the screen has what it shows.
+  await expect(page.getByRole('button', { name: '确认预约' })).toBeVisible();
   expect(new URL(page.url()).pathname).not.toBe(`/visits/${serviceId}/${windowId}`);
 
   // Once read, it can be put away.
@@ -178,6 +184,8 @@ test('a kiosk keeps nothing personal after sign-out, and the queued booking stil
   await page.getByTestId(`day-${date}`).getByRole('button', { name: /晚餐/ }).click();
   await page.getByRole('button', { name: /自取/ }).click();
   await expect(h1(page, '请确认预约')).toBeVisible();
+  // Loaded while online: the network goes only once the screen has what it shows.
+  await expect(page.getByRole('button', { name: '确认预约' })).toBeVisible();
   await context.setOffline(true);
   await page.getByRole('button', { name: '确认预约' }).click();
   await expect(h1(page, '已经记下，网络好了就发出')).toBeVisible();
