@@ -18,8 +18,11 @@ use crate::state::{SignOutReason, use_session, use_sign_out};
 #[component]
 pub fn Home() -> impl IntoView {
     let session = use_session();
+    // A memo: other changes to the session (the kiosk's delivery token arriving) must not
+    // draw home again, or it would speak again and lose its one-time summary.
+    let elder = Memo::new(move |_| session.elder_id());
     move || {
-        let _ = session.elder_id();
+        elder.track();
         view! { <HomeScreen /> }
     }
 }
