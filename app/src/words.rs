@@ -121,25 +121,6 @@ pub fn money(lang: Lang, amount: Fen) -> String {
     tr_with(lang, "money.yuan", &[("amount", &amount.yuan())])
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_round_trip() {
-        for f in Fulfilment::ALL {
-            assert_eq!(fulfilment_from_slug(fulfilment_slug(f)), Some(f));
-        }
-        assert_eq!(fulfilment_from_slug("teleport"), None);
-    }
-
-    #[test]
-    fn money_in_both_languages() {
-        assert_eq!(money(Lang::ZhCn, Fen(500)), "5.00元");
-        assert_eq!(money(Lang::En, Fen(1250)), "¥12.50");
-    }
-}
-
 /// A person with a word in brackets: "王秀英（妈妈）" / "王秀英 (妈妈)"; the name alone without it.
 pub fn name_with(lang: Lang, name: &str, extra: Option<&str>) -> String {
     match extra.map(str::trim).filter(|e| !e.is_empty()) {
@@ -162,4 +143,23 @@ pub fn relation(lang: Lang, relation: &api::Relation) -> String {
 pub fn person(lang: Lang, who: &api::PersonRef) -> String {
     let rel = who.relation.as_ref().map(|r| relation(lang, r));
     name_with(lang, &who.name, rel.as_deref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_round_trip() {
+        for f in Fulfilment::ALL {
+            assert_eq!(fulfilment_from_slug(fulfilment_slug(f)), Some(f));
+        }
+        assert_eq!(fulfilment_from_slug("teleport"), None);
+    }
+
+    #[test]
+    fn money_in_both_languages() {
+        assert_eq!(money(Lang::ZhCn, Fen(500)), "5.00元");
+        assert_eq!(money(Lang::En, Fen(1250)), "¥12.50");
+    }
 }
