@@ -195,7 +195,7 @@ pub fn EnterLinkCode() -> impl IntoView {
     };
 
     view! {
-        <Screen title say on_back class="family-link">
+        <Screen title say on_back class="enter-link-code">
             <Notice message speak=false />
             <p class="question">{question}</p>
             {move || match step.get() {
