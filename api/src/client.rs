@@ -3,16 +3,18 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};
 use reqwest::{Method, RequestBuilder, Response, StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::{
-    ACTING_FOR_HEADER, API_PREFIX, AttendanceRequest, Booking, Canteen, Complaint,
+    ACTING_FOR_HEADER, API_PREFIX, ActivityItem, AttendanceRequest, Booking, Canteen, Complaint,
     ComplaintUpdateRequest, CreateBookingRequest, CreateComplaintRequest, DaycareCentre,
-    DaycareSchedule, DeliveryToken, ElderProfile, HelpRequest, HelpRequestCreate, HelpStatusUpdate,
-    IDEMPOTENCY_KEY_HEADER, Me, MealSlot, PersonId, Problem, RateRequest, Settings, SignInRequest,
-    SignInResponse, StaffSignInRequest, VisitService, VisitTransitionRequest, VisitWindow,
+    DaycareSchedule, DeliveryToken, ElderProfile, FamilyLink, FamilySignInRequest,
+    FamilySignUpRequest, HelpRequest, HelpRequestCreate, HelpStatusUpdate, IDEMPOTENCY_KEY_HEADER,
+    LinkCode, LinkCodeRequest, LinkPermissionsRequest, LinkRequest, Me, MealSlot, PersonId,
+    Problem, RateRequest, Settings, SignInRequest, SignInResponse, StaffLinkRequest,
+    StaffSignInRequest, VisitService, VisitTransitionRequest, VisitWindow,
 };
 
 /// Why a call failed.
@@ -422,6 +424,113 @@ impl Client {
             .json(body),
         )
         .await
+    }
+    /// `POST /family/sign-up`: a family member makes an account and is signed in. Not keyed,
+    /// like sign-in: a retry after a lost answer gets `phone-taken`; then sign in.
+    pub async fn family_sign_up(
+        &self,
+        body: &FamilySignUpRequest,
+    ) -> Result<SignInResponse, ApiError> {
+        Self::json(self.request(Method::POST, "/family/sign-up").json(body)).await
+    }
+
+    /// `POST /family/session`: a family member signs in with phone number and password.
+    pub async fn family_sign_in(
+        &self,
+        body: &FamilySignInRequest,
+    ) -> Result<SignInResponse, ApiError> {
+        Self::json(self.request(Method::POST, "/family/session").json(body)).await
+    }
+
+    /// `POST /links/codes`: the elder (acting for themself) makes a one-time link code. Not
+    /// keyed: the answer is a secret, and a retry simply makes a newer code.
+    pub async fn create_link_code(&self, body: &LinkCodeRequest) -> Result<LinkCode, ApiError> {
+        Self::json(self.request(Method::POST, "/links/codes").json(body)).await
+    }
+
+    /// `POST /links`: a family member enters an elder's code; the link is active at once.
+    pub async fn link(
+        &self,
+        body: &LinkRequest,
+        idempotency_key: &str,
+    ) -> Result<FamilyLink, ApiError> {
+        Self::json(
+            self.change(Method::POST, "/links", idempotency_key)
+                .json(body),
+        )
+        .await
+    }
+
+    /// `GET /links`: an elder's links, a family member's links, or (staff, acting for an
+    /// elder) that elder's links.
+    pub async fn links(&self) -> Result<Vec<FamilyLink>, ApiError> {
+        Self::json(self.request(Method::GET, "/links")).await
+    }
+
+    /// `POST /links/{id}/revoke`: stops a link at once (the elder, staff, or the family
+    /// member leaving).
+    pub async fn revoke_link(
+        &self,
+        id: i64,
+        idempotency_key: &str,
+    ) -> Result<FamilyLink, ApiError> {
+        Self::json(self.change(
+            Method::POST,
+            &format!("/links/{id}/revoke"),
+            idempotency_key,
+        ))
+        .await
+    }
+
+    /// `POST /links/{id}/renew`: the link runs for another 12 months from now.
+    pub async fn renew_link(&self, id: i64, idempotency_key: &str) -> Result<FamilyLink, ApiError> {
+        Self::json(self.change(Method::POST, &format!("/links/{id}/renew"), idempotency_key)).await
+    }
+
+    /// `PUT /links/{id}/permissions`: what the family member may do from their next request.
+    pub async fn set_link_permissions(
+        &self,
+        id: i64,
+        body: &LinkPermissionsRequest,
+        idempotency_key: &str,
+    ) -> Result<FamilyLink, ApiError> {
+        Self::json(
+            self.change(
+                Method::PUT,
+                &format!("/links/{id}/permissions"),
+                idempotency_key,
+            )
+            .json(body),
+        )
+        .await
+    }
+
+    /// `POST /staff/links`: staff link a family account to the elder acted for.
+    pub async fn staff_link(
+        &self,
+        body: &StaffLinkRequest,
+        idempotency_key: &str,
+    ) -> Result<FamilyLink, ApiError> {
+        Self::json(
+            self.change(Method::POST, "/staff/links", idempotency_key)
+                .json(body),
+        )
+        .await
+    }
+
+    /// `GET /activity`: what others did for the elder acted for, newest first, after `since`.
+    pub async fn activity(
+        &self,
+        since: Option<DateTime<FixedOffset>>,
+    ) -> Result<Vec<ActivityItem>, ApiError> {
+        let q = since
+            .map(|t| {
+                // `+` in an offset would read as a space in a query string.
+                let t = t.to_rfc3339_opts(SecondsFormat::Secs, true);
+                format!("?since={}", t.replace('+', "%2B"))
+            })
+            .unwrap_or_default();
+        Self::json(self.request(Method::GET, &format!("/activity{q}"))).await
     }
 }
 

@@ -5,8 +5,10 @@
 //! input before sending and the server re-checks it with the same code.
 //! [`Client`] is the one typed REST client, compiled for wasm32 and native.
 
+pub mod activity;
 pub mod bookings;
 pub mod daycare;
+pub mod family;
 pub mod feedback;
 pub mod help;
 pub mod meals;
@@ -23,8 +25,10 @@ pub mod visits;
 #[cfg(feature = "client")]
 mod client;
 
+pub use activity::*;
 pub use bookings::*;
 pub use daycare::*;
+pub use family::*;
 pub use feedback::*;
 pub use help::*;
 pub use meals::*;

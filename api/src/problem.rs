@@ -51,6 +51,11 @@ problem_types! {
     NotCompleted = "not-completed",
     AlreadyRated = "already-rated",
     AddressMissing = "address-missing",
+    PhoneTaken = "phone-taken",
+    LinkCodeWrong = "link-code-wrong",
+    LinkCodeExpired = "link-code-expired",
+    LinkCodeLocked = "link-code-locked",
+    LinkRevoked = "link-revoked",
     IdempotencyKeyMissing = "idempotency-key-missing",
     IdempotencyKeyReused = "idempotency-key-reused",
     ServiceUnavailable = "service-unavailable",
@@ -116,10 +121,10 @@ pub struct Problem {
     /// Invalid fields (`invalid-request`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
-    /// PIN or password tries left before the account locks (`pin-wrong`, `password-wrong`).
+    /// Tries left before the account locks (`pin-wrong`, `password-wrong`, `link-code-wrong`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attempts_left: Option<u32>,
-    /// When trying again will work (`pin-locked`, `account-locked`).
+    /// When trying again will work (`pin-locked`, `account-locked`, `link-code-locked`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry_at: Option<DateTime<FixedOffset>>,
     /// The deadline that has passed (`cutoff-passed`, `not-cancellable`).

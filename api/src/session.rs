@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use crate::{Lang, PersonId};
+use crate::{ActivitySummary, Lang, PersonId, Relation};
 
 /// Sign in at a kiosk or on a phone: a card number or phone number, then a PIN.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +67,11 @@ pub struct PersonRef {
     pub id: PersonId,
     pub name: String,
     pub kind: PersonKind,
+    /// For a family member linked to the elder concerned (the booking's, the complaint's…):
+    /// who they are to that elder, for "王丽（女儿）代订". Absent otherwise, and absent from
+    /// the JSON then, so older readers see the same shape as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<Relation>,
 }
 
 /// The signed-in principal and the elders they may act for.
@@ -84,4 +89,9 @@ pub struct Me {
     pub settings: Option<crate::Settings>,
     /// The community's duty hotline, shown whenever staff can help.
     pub hotline: String,
+    /// For an elder: what family and staff did for them since their previous sign-in, for
+    /// the app to say once they have signed in. The same for the whole session (it counts
+    /// from the sign-in before this one). Absent for family and staff.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acted_for_since_last_sign_in: Option<ActivitySummary>,
 }

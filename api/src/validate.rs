@@ -56,13 +56,13 @@ pub fn sign_in(account_str: &str, pin_str: &str) -> Vec<FieldError> {
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
 
-/// Field errors for a staff sign-in, empty when it is valid.
+/// Field errors for a staff or family sign-in (phone number and password), empty when valid.
 pub fn staff_sign_in(phone: &str, password: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
-    if account(phone) != Some(AccountKind::Phone) {
+    if !self::phone(phone) {
         errors.push(field("phone", "phone-format"));
     }
-    if !(PASSWORD_MIN..=PASSWORD_MAX).contains(&password.chars().count()) {
+    if !self::password(password) {
         errors.push(field("password", "password-length"));
     }
     errors
@@ -136,6 +136,94 @@ pub fn worker(name: &str) -> Vec<FieldError> {
         Some(code) => vec![field("worker", &format!("worker-{code}"))],
         None => Vec::new(),
     }
+}
+
+/// Mainland mobile number: 11 digits starting with 1.
+pub fn phone(s: &str) -> bool {
+    account(s) == Some(AccountKind::Phone)
+}
+
+/// A password is 8–128 characters (counted as characters, so a Chinese pass-phrase counts fairly).
+pub fn password(s: &str) -> bool {
+    (PASSWORD_MIN..=PASSWORD_MAX).contains(&s.chars().count())
+}
+
+/// Longest name of a family member, in characters.
+pub const NAME_MAX: usize = 20;
+/// Longest relation in a person's own words, and longest nickname for an elder ("外婆"), in
+/// characters: a kinship term, not a sentence.
+pub const RELATION_MAX: usize = 10;
+pub const NICKNAME_MAX: usize = 10;
+pub const LINK_CODE_LEN: usize = 6;
+
+/// Field errors for a family sign-up, empty when it is valid.
+pub fn family_sign_up(phone_str: &str, password_str: &str, name: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if !phone(phone_str) {
+        errors.push(field("phone", "phone-format"));
+    }
+    if !password(password_str) {
+        errors.push(field("password", "password-length"));
+    }
+    if let Some(code) = typed_text(name, NAME_MAX, false) {
+        errors.push(field("name", &format!("name-{code}")));
+    }
+    errors
+}
+
+/// A link code: exactly six ASCII digits.
+pub fn link_code(s: &str) -> bool {
+    s.len() == LINK_CODE_LEN && all_digits(s)
+}
+
+/// Field errors for a relation: a common one, or at most [`RELATION_MAX`] characters of text.
+pub fn relation(r: &crate::Relation) -> Vec<FieldError> {
+    match r {
+        crate::Relation::Other(text) => match typed_text(text, RELATION_MAX, false) {
+            Some(code) => vec![field("relation", &format!("relation-{code}"))],
+            None => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Field errors for what a family member calls the elder (absent is fine).
+pub fn nickname(s: Option<&str>) -> Vec<FieldError> {
+    match s.and_then(|s| typed_text(s, NICKNAME_MAX, false)) {
+        Some(code) => vec![field("elder_nickname", &format!("elder_nickname-{code}"))],
+        None => Vec::new(),
+    }
+}
+
+/// Field errors for link permissions: booking or cancelling needs seeing (nobody acts blind).
+pub fn link_permissions(p: &crate::LinkPermissions) -> Vec<FieldError> {
+    if (p.book || p.cancel) && !p.view {
+        vec![field("permissions", "permissions-need-view")]
+    } else {
+        Vec::new()
+    }
+}
+
+/// Field errors for a family member entering an elder's code, empty when it is valid.
+pub fn link_request(r: &crate::LinkRequest) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if !link_code(&r.code) {
+        errors.push(field("code", "code-format"));
+    }
+    errors.extend(relation(&r.relation));
+    errors.extend(nickname(r.elder_nickname.as_deref()));
+    errors
+}
+
+/// Field errors for staff linking a family account, empty when it is valid.
+pub fn staff_link(r: &crate::StaffLinkRequest) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if !phone(&r.family_phone) {
+        errors.push(field("family_phone", "phone-format"));
+    }
+    errors.extend(relation(&r.relation));
+    errors.extend(link_permissions(&r.permissions));
+    errors
 }
 
 /// Idempotency keys: 8–64 visible ASCII characters, no spaces.
@@ -226,6 +314,58 @@ mod tests {
         );
         assert!(delivery_address(Some("阳光社区 3 号楼 101")).is_empty());
         assert_eq!(delivery_address(Some(""))[0].code, "address-empty");
+    }
+
+    #[test]
+    fn family_sign_up_fields() {
+        assert!(family_sign_up("13900000009", "12345678", "王丽").is_empty());
+        assert!(family_sign_up("13900000009", "密码八个字符长吗", "王丽").is_empty());
+        let codes: Vec<_> = family_sign_up("1390000000", "1234567", " ")
+            .into_iter()
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(codes, ["phone-format", "password-length", "name-empty"]);
+        assert_eq!(
+            family_sign_up("13900000009", "12345678", &"王".repeat(NAME_MAX + 1))[0].code,
+            "name-too-long"
+        );
+    }
+
+    #[test]
+    fn link_codes_relations_and_permissions() {
+        use crate::{LinkPermissions, LinkRequest, Relation};
+        assert!(link_code("012345"));
+        assert!(!link_code("12345"));
+        assert!(!link_code("12345x"));
+        assert!(!link_code("１２３４５６"));
+        assert!(relation(&Relation::Daughter).is_empty());
+        assert!(relation(&Relation::Other("侄女".into())).is_empty());
+        assert_eq!(
+            relation(&Relation::Other("很".repeat(RELATION_MAX + 1)))[0].code,
+            "relation-too-long"
+        );
+        assert_eq!(
+            relation(&Relation::Other(String::new()))[0].code,
+            "relation-empty"
+        );
+        for (view, book, cancel, ok) in [
+            (false, false, false, true),
+            (true, false, false, true),
+            (true, true, true, true),
+            (true, false, true, true),
+            (false, true, false, false),
+            (false, false, true, false),
+        ] {
+            let p = LinkPermissions { view, book, cancel };
+            assert_eq!(link_permissions(&p).is_empty(), ok, "{p:?}");
+        }
+        let r = LinkRequest {
+            code: "12".into(),
+            relation: Relation::Other("\n".into()),
+            elder_nickname: Some("妈".repeat(NICKNAME_MAX + 1)),
+        };
+        let fields: Vec<_> = link_request(&r).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["code", "relation", "elder_nickname"]);
     }
 
     #[test]

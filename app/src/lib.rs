@@ -94,6 +94,13 @@ pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
                 <Route path=path!("/bookings/:booking/problem") view=ReportProblem />
                 <Route path=path!("/complaints") view=MyComplaints />
                 <Route path=path!("/complaints/new") view=ReportProblem />
+                <Route path=path!("/family/sign-in") view=FamilySignIn />
+                <Route path=path!("/family/sign-up") view=FamilySignUp />
+                <Route path=path!("/family/elders") view=FamilyElders />
+                <Route path=path!("/family/link") view=EnterLinkCode />
+                <Route path=path!("/my-family") view=MyFamily />
+                <Route path=path!("/my-family/code") view=MakeLinkCode />
+                <Route path=path!("/my-family/activity") view=WhoActedForMe />
             </Routes>
         </Router>
     }

@@ -103,6 +103,28 @@ pub fn explain(
         ProblemType::NotCompleted => with_help(lang, tr(lang, "problem.not_completed"), hotline),
         ProblemType::AlreadyRated => tr(lang, "problem.already_rated"),
         ProblemType::AddressMissing => tr(lang, "problem.address_missing"),
+        // Family accounts and links (issue 6).
+        ProblemType::PhoneTaken => tr(lang, "problem.phone_taken"),
+        ProblemType::LinkCodeWrong => match problem.attempts_left {
+            Some(n) if n > 0 => tr_with(
+                lang,
+                "problem.link_code_wrong",
+                &[("tries", &n.to_string())],
+            ),
+            _ => tr(lang, "problem.link_code_wrong_last"),
+        },
+        ProblemType::LinkCodeExpired => tr(lang, "problem.link_code_expired"),
+        ProblemType::LinkCodeLocked => {
+            let text = match &problem.retry_at {
+                Some(at) => {
+                    let time = dates::time_or_moment(lang, at, today(at));
+                    tr_with(lang, "problem.link_code_locked", &[("time", &time)])
+                }
+                None => tr(lang, "problem.link_code_locked_later"),
+            };
+            with_help(lang, text, hotline)
+        }
+        ProblemType::LinkRevoked => tr(lang, "problem.link_revoked"),
         // Staff sign-in and visit transitions: never the elder's doing, so staff help.
         ProblemType::IllegalTransition
         | ProblemType::PasswordWrong

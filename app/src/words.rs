@@ -121,6 +121,30 @@ pub fn money(lang: Lang, amount: Fen) -> String {
     tr_with(lang, "money.yuan", &[("amount", &amount.yuan())])
 }
 
+/// A person with a word in brackets: "王秀英（妈妈）" / "王秀英 (妈妈)"; the name alone without it.
+pub fn name_with(lang: Lang, name: &str, extra: Option<&str>) -> String {
+    match extra.map(str::trim).filter(|e| !e.is_empty()) {
+        Some(extra) if lang == Lang::En => format!("{name} ({extra})"),
+        Some(extra) => format!("{name}（{extra}）"),
+        None => name.to_owned(),
+    }
+}
+
+/// Who someone is to the elder, in `lang`: "女儿" / "daughter"; their own words for "other".
+pub fn relation(lang: Lang, relation: &api::Relation) -> String {
+    let label = relation.label();
+    match lang {
+        Lang::ZhCn => label.zh,
+        Lang::En => label.en,
+    }
+}
+
+/// A family member or staff member as the elder knows them: "王丽（女儿）" / "王丽 (daughter)".
+pub fn person(lang: Lang, who: &api::PersonRef) -> String {
+    let rel = who.relation.as_ref().map(|r| relation(lang, r));
+    name_with(lang, &who.name, rel.as_deref())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

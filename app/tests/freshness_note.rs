@@ -48,6 +48,7 @@ fn elder() -> PersonRef {
         id: 1,
         name: "王秀英".into(),
         kind: PersonKind::Elder,
+        relation: None,
     }
 }
 
@@ -69,9 +70,11 @@ async fn kiosk(cached: Option<DateTime<Utc>>) -> SessionCtx {
             lang: None,
             settings: None,
             hotline: String::new(),
+            acted_for_since_last_sign_in: None,
         },
         elder: elder(),
         delivery_token: None,
+        links: Vec::new(),
     });
     session
 }

@@ -155,6 +155,7 @@ fn booking(id: i64, elder: i64) -> Booking {
         id: elder,
         name: String::new(),
         kind: PersonKind::Elder,
+        relation: None,
     };
     Booking {
         id,

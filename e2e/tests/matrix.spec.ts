@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { APIRequestContext, Page, expect, test } from '@playwright/test';
 import { WCAG_TAGS } from './fixtures/axe';
 import { clearSpoken, spoken, spyOnSpeech } from './fixtures/speech';
-import { ScreenPath, matrixScreens } from './fixtures/screens';
+import { FAMILY, ScreenPath, matrixScreens } from './fixtures/screens';
 
 type Lang = 'zh-CN' | 'en';
 type Theme = 'default' | 'high-contrast';
@@ -33,6 +33,18 @@ async function signInOnDevice(page: Page, request: APIRequestContext): Promise<v
   expect(resp.status()).toBe(201);
   const body = await resp.json();
   const session = { token: body.token, me: body.me, elder: body.me.acting_for[0] };
+  await page.addInitScript((json) => localStorage.setItem('linli.personal.session', json), JSON.stringify(session));
+}
+
+/** Signs a family member in through the API, acting for their first linked elder. */
+async function familyOnDevice(page: Page, request: APIRequestContext): Promise<void> {
+  const resp = await request.post('/api/v1/family/session', { data: FAMILY });
+  expect(resp.status()).toBe(201);
+  const body = await resp.json();
+  const links = await request.get('/api/v1/links', { headers: { authorization: `Bearer ${body.token}` } });
+  expect(links.status()).toBe(200);
+  const all: { status: string; elder: unknown }[] = await links.json();
+  const session = { token: body.token, me: body.me, elder: all.find((l) => l.status === 'active')!.elder, links: all };
   await page.addInitScript((json) => localStorage.setItem('linli.personal.session', json), JSON.stringify(session));
 }
 
@@ -164,7 +176,7 @@ for (const viewport of VIEWPORTS) {
     const screens = await matrixScreens(request, ELDER);
     let checked = 0;
     for (const combo of COMBOS) {
-      for (const signedOut of [true, false]) {
+      for (const who of ['nobody', 'elder', 'family'] as const) {
         const context = await browser.newContext({
           baseURL,
           locale,
@@ -176,8 +188,9 @@ for (const viewport of VIEWPORTS) {
         const page = await context.newPage();
         await spyOnSpeech(page);
         await applyCombo(page, combo);
-        if (!signedOut) await signInOnDevice(page, request);
-        const group = screens.filter((s) => !!s.signedOut === signedOut);
+        if (who === 'elder') await signInOnDevice(page, request);
+        if (who === 'family') await familyOnDevice(page, request);
+        const group = screens.filter((s) => (s.signedOut ? 'nobody' : s.family ? 'family' : 'elder') === who);
         for (const [i, screen] of group.entries()) {
           await checkScreen(page, screen, combo, viewport.minTarget, viewport.name, i === 0);
           checked += 1;

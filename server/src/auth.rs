@@ -34,6 +34,11 @@ use crate::{
 pub const MAX_PIN_ATTEMPTS: i64 = 5;
 pub const LOCK_MINUTES: i64 = 15;
 
+/// Wrong link codes in a row before a family account may not enter codes for
+/// [`LOCK_MINUTES`]: six digits are a million codes, so five guesses per quarter hour make
+/// guessing a live one hopeless (about one chance in 200 a year per live code).
+pub const MAX_LINK_CODE_ATTEMPTS: i64 = 5;
+
 /// How long a delivery token works: long enough for a centre's network outage to end and the
 /// kiosk's queue to drain after the elder has walked away, short enough that a stolen kiosk
 /// database (the token sits in its outbox) is soon useless.
@@ -159,7 +164,7 @@ impl FromRequestParts<AppState> for Actor {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let Principal(principal) = Principal::from_request_parts(parts, state).await?;
-        authorise(parts, state, principal).await
+        authorise(&parts.headers, state, principal).await
     }
 }
 
@@ -177,14 +182,16 @@ impl FromRequestParts<AppState> for QueuedActor {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         // Either scope: a delivery token acts as the person it was made for.
         let (principal, _scope) = authenticate(parts, state).await?;
-        Ok(QueuedActor(authorise(parts, state, principal).await?))
+        Ok(QueuedActor(
+            authorise(&parts.headers, state, principal).await?,
+        ))
     }
 }
 
-/// `principal` acting for the elder the `Acting-For` header names, if they may.
-async fn authorise(parts: &Parts, state: &AppState, principal: Person) -> Result<Actor> {
-    let elder_id: i64 = parts
-        .headers
+/// `principal` acting for the elder the `Acting-For` header names, if they may. For handlers
+/// that take a [`Principal`] and act for an elder only sometimes (`GET /links` for staff).
+pub async fn authorise(headers: &HeaderMap, state: &AppState, principal: Person) -> Result<Actor> {
+    let elder_id: i64 = headers
         .get(ACTING_FOR_HEADER)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse().ok())

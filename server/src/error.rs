@@ -152,6 +152,45 @@ impl Error {
         })
     }
 
+    /// A link code that is not a working code (wrong, used, or superseded by a newer one: the
+    /// same answer, so trying codes tells nobody which were real), and the tries left.
+    pub fn link_code_wrong(attempts_left: u32) -> Self {
+        Error::new(
+            ProblemType::LinkCodeWrong,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "This link code does not work; check the six digits with the elder",
+        )
+        .with(|p| p.attempts_left = Some(attempts_left))
+    }
+
+    pub fn link_code_locked(retry_at: DateTime<FixedOffset>, hotline: String) -> Self {
+        Error::new(
+            ProblemType::LinkCodeLocked,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong link codes",
+        )
+        .with(|p| {
+            p.retry_at = Some(retry_at);
+            p.hotline = Some(hotline);
+        })
+    }
+
+    pub fn link_code_expired() -> Self {
+        Error::new(
+            ProblemType::LinkCodeExpired,
+            StatusCode::GONE,
+            "This link code has expired; ask the elder for a new one",
+        )
+    }
+
+    pub fn link_revoked() -> Self {
+        Error::new(
+            ProblemType::LinkRevoked,
+            StatusCode::CONFLICT,
+            "This link was revoked; linking again needs a new code from the elder",
+        )
+    }
+
     pub fn problem(&self) -> Option<&Problem> {
         match self {
             Error::Problem(p) => Some(p),

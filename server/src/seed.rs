@@ -90,6 +90,35 @@ pub const ELDERS: [DemoElder; 5] = [
     ),
 ];
 
+/// A demo family link: the elder (index into [`ELDERS`]), the relation, and what it allows
+/// (view, book, cancel).
+type DemoLink = (usize, &'static str, (bool, bool, bool));
+
+/// Family and staff: kind, name, phone, password, and (family) the elders they are linked to,
+/// each for a year. 王丽 is 王秀英's daughter with every permission; 李明 is 李建国's son (every
+/// permission) and 刘淑芬's son-in-law (may see and book, not cancel), so the app's elder
+/// picker has two elders to choose between.
+const PEOPLE: [(&str, &str, &str, &str, &[DemoLink]); 3] = [
+    (
+        "family",
+        "王丽",
+        "13900000001",
+        "linli-family-2026",
+        &[(0, "daughter", (true, true, true))],
+    ),
+    (
+        "family",
+        "李明",
+        "13900000002",
+        "linli-family-2026",
+        &[
+            (1, "son", (true, true, true)),
+            (4, "son_in_law", (true, true, false)),
+        ],
+    ),
+    ("staff", "周敏", "13700000001", "linli-staff-2026", &[]),
+];
+
 /// Subsidy per meal, in fen, for each category (the largest that applies is given).
 const SUBSIDY_RULES: [(&str, i64); 7] = [
     ("age_60", 100),
@@ -268,7 +297,7 @@ async fn base(db: &Db, now: i64) -> Result<()> {
         .execute(&mut *tx)
         .await?;
     }
-    let mut first_elder = None;
+    let mut elder_ids = Vec::with_capacity(ELDERS.len());
     for e in &ELDERS {
         let new = NewElder {
             community_id: community,
@@ -283,7 +312,7 @@ async fn base(db: &Db, now: i64) -> Result<()> {
             address: "阳光社区",
         };
         let id = people::insert_elder(&mut *tx, &new, now).await?;
-        first_elder.get_or_insert(id);
+        elder_ids.push(id);
         for category in e.eligibility {
             sqlx::query("INSERT INTO eligibilities (person_id, category) VALUES (?, ?)")
                 .bind(id)
@@ -292,10 +321,7 @@ async fn base(db: &Db, now: i64) -> Result<()> {
                 .await?;
         }
     }
-    for (kind, name, phone, password) in [
-        ("family", "王丽", "13900000001", "linli-family-2026"),
-        ("staff", "周敏", "13700000001", "linli-staff-2026"),
-    ] {
+    for (kind, name, phone, password, links) in PEOPLE {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO people (community_id, kind, name, phone, secret_hash, created_at)
              VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
@@ -308,14 +334,21 @@ async fn base(db: &Db, now: i64) -> Result<()> {
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        if let (Some(elder), "family") = (first_elder, kind) {
-            // 王丽 is 王秀英's daughter, linked for a year with every permission.
+        for &(elder, relation, (view, book, cancel)) in links {
+            let elder = elder_ids
+                .get(elder)
+                .ok_or_else(|| Error::Internal(format!("demo link to elder {elder}")))?;
             sqlx::query(
-                "INSERT INTO family_links (elder_id, family_id, relation, created_at, expires_at)
-                 VALUES (?, ?, 'daughter', ?, ?)",
+                "INSERT INTO family_links (elder_id, family_id, relation, can_view, can_book,
+                                           can_cancel, created_at, expires_at)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(elder)
             .bind(id)
+            .bind(relation)
+            .bind(view)
+            .bind(book)
+            .bind(cancel)
             .bind(now)
             .bind(now + 365 * 86_400)
             .execute(&mut *tx)

@@ -1,6 +1,7 @@
 //! Shared widgets: big buttons, the keypad, tiles, notices and the screen frame; and the
 //! app-wide behaviours every screen shares (every tap spoken, the kiosk's guard).
 
+mod acting_for;
 mod big_button;
 mod connectivity;
 mod diet_tags;
@@ -14,6 +15,7 @@ mod kiosk_guard;
 mod lang_switch;
 mod notice;
 mod option_button;
+mod password_box;
 mod provider_card;
 mod screen;
 mod settings_button;
@@ -22,6 +24,7 @@ mod tap_voice;
 mod text_box;
 mod tile;
 
+pub use acting_for::ActingForBanner;
 pub use big_button::{BigButton, ButtonKind};
 pub use connectivity::ConnectivityBanner;
 pub use diet_tags::{DietTags, diet_icon};
@@ -35,6 +38,7 @@ pub use kiosk_guard::{KIOSK_CLASS, KioskGuard};
 pub use lang_switch::LangSwitch;
 pub use notice::{Loading, Notice, Tone};
 pub use option_button::OptionButton;
+pub use password_box::PasswordBox;
 pub use provider_card::{ProviderCard, say_provider, tel_href};
 pub use screen::Screen;
 pub use settings_button::SettingsButton;

@@ -88,6 +88,7 @@ pub fn Screen(
                 </div>
             </header>
             <main id="main" class=format!("content {class}")>
+                <super::ActingForBanner />
                 <h1>{move || title.get()}</h1>
                 <FreshnessNote note=as_of />
                 {children()}

@@ -22,6 +22,12 @@ pub fn TextBox(
     /// The browser's autofill hint for one line (e.g. `street-address`).
     #[prop(optional)]
     autocomplete: Option<&'static str>,
+    /// One line's input type (`tel` for a phone number); `text` when absent.
+    #[prop(optional)]
+    input_type: Option<&'static str>,
+    /// Hides "N characters left" where the length is fixed (a phone number).
+    #[prop(optional)]
+    no_counter: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let left = move || {
@@ -53,7 +59,8 @@ pub fn TextBox(
                 view! {
                     <input
                         id=id
-                        type="text"
+                        type=input_type.unwrap_or("text")
+                        inputmode=(input_type == Some("tel")).then_some("numeric")
                         autocomplete=autocomplete
                         maxlength=max.to_string()
                         aria-describedby=described_by
@@ -63,7 +70,7 @@ pub fn TextBox(
                 }
                 .into_any()
             }}
-            <p class="text-box-left" id=counter_id>{left}</p>
+            <p class="text-box-left" id=counter_id hidden=no_counter>{left}</p>
         </div>
     }
 }

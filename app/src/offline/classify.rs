@@ -105,12 +105,18 @@ pub fn classify(change: &Change, answer: Result<Sent, ApiError>) -> Outcome {
         // Our request was malformed, or reused a key for something else (keys are made
         // once per change, so that is a bug too).
         P::InvalidRequest | P::IdempotencyKeyMissing | P::IdempotencyKeyReused => R::Bug,
-        // These belong to sign-in, visits' stages and ratings, never to a queued change.
+        // These belong to sign-in and sign-up, visits' stages, ratings and family links,
+        // never to a queued change.
         P::UnknownAccount
         | P::PinWrong
         | P::PinLocked
         | P::PasswordWrong
         | P::AccountLocked
+        | P::PhoneTaken
+        | P::LinkCodeWrong
+        | P::LinkCodeExpired
+        | P::LinkCodeLocked
+        | P::LinkRevoked
         | P::IllegalTransition
         | P::NotCompleted
         | P::AlreadyRated => R::Bug,

@@ -366,6 +366,7 @@ mod tests {
             id,
             name: name.into(),
             kind,
+            relation: None,
         };
         let elder = person(1, "张桂兰", PersonKind::Elder);
         let mut request = HelpRequest {

@@ -1,34 +1,97 @@
-//! `/home`: a greeting and five big tiles (UX.md, Home). Meals, day care, home
-//! visits and My bookings work now; the council says, in words and voice, that it
-//! is coming.
+//! `/home`: a greeting and big tiles (UX.md, Home). Meals, day care, home visits and My
+//! bookings work now; the council says, in words and voice, that it is coming. An elder signed
+//! in as themself also has "My family", and hears once per sign-in what others did for them
+//! since last time. A family member sees only what the elder allows, and why.
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::{BigButton, ButtonKind, IconKind, Notice, Screen, Tile, Tone};
-use crate::i18n::use_i18n;
-use crate::pages::signed_out_home;
+use crate::dates;
+use crate::i18n::{join_sentences, use_i18n};
+use crate::pages::{signed_out_home, summary};
 use crate::state::{SignOutReason, use_session, use_sign_out};
 
+/// Home follows the elder acted for: a family member switching elder from the banner while
+/// on home gets the other elder's home, spoken.
 #[component]
 pub fn Home() -> impl IntoView {
+    let session = use_session();
+    // A memo: other changes to the session (the kiosk's delivery token arriving) must not
+    // draw home again, or it would speak again and lose its one-time summary.
+    let elder = Memo::new(move |_| session.elder_id());
+    move || {
+        elder.track();
+        view! { <HomeScreen /> }
+    }
+}
+
+#[component]
+fn HomeScreen() -> impl IntoView {
     let session = use_session();
     let Some(signed_in) = session.get_untracked() else {
         return view! { <Redirect path=signed_out_home(session.mode) /> }.into_any();
     };
+    if !signed_in.has_elder() {
+        return view! { <Redirect path="/family/elders" /> }.into_any();
+    }
     let i18n = use_i18n();
     let navigate = use_navigate();
     let sign_out = use_sign_out();
     let soon = RwSignal::new(false);
 
     let name = StoredValue::new(signed_in.me.person.name.clone());
-    let elder = StoredValue::new(signed_in.elder.name.clone());
-    let on_behalf = signed_in.is_on_behalf();
+    let family = signed_in.is_family();
+    let may = signed_in.permissions();
+    let own = signed_in.me.person.kind == api::PersonKind::Elder && !signed_in.is_on_behalf();
+    let elder = StoredValue::new(signed_in.clone());
     let hotline = StoredValue::new(signed_in.me.hotline.clone());
+    // What others did since last time: said once a sign-in, on the first visit home.
+    let acted = signed_in
+        .me
+        .acted_for_since_last_sign_in
+        .clone()
+        .filter(|_| own && !session.summary_said.get_untracked());
+    session.summary_said.set(true);
+    let acted = StoredValue::new(acted);
+    let acted_words = Signal::derive(move || {
+        acted.with_value(|a| {
+            a.as_ref()
+                .and_then(|a| summary::summary_words(i18n.lang(), a, |i| dates::today_for(&i.at)))
+        })
+    });
 
     let title = move || i18n.t_with("home.greeting", &[("name", &name.get_value())]);
-    let say = move || format!("{} {}", title(), i18n.t("home.say"));
+    let limits = Signal::derive(move || {
+        let who = elder.with_value(|s| s.elder.name.clone());
+        match (family, may.view, may.book) {
+            (true, false, _) => Some(i18n.t_with("family.home_no_view", &[("elder", &who)])),
+            (true, true, false) => Some(i18n.t_with("family.home_no_book", &[("elder", &who)])),
+            _ => None,
+        }
+    });
+    let say = move || {
+        let lang = i18n.lang();
+        let for_whom = family.then(|| {
+            let label = elder.with_value(|s| s.elder_label(lang));
+            i18n.t_with("family.banner", &[("elder", &label)])
+        });
+        let question = match (own, family, may.book) {
+            (true, _, _) => i18n.t("home.say_with_family"),
+            (false, true, true) => i18n.t("home.say_family"),
+            (false, true, false) => i18n.t("home.say_view_only"),
+            (false, false, _) => i18n.t("home.say"),
+        };
+        let parts = [
+            Some(title()),
+            acted_words.get(),
+            for_whom,
+            limits.get(),
+            Some(question),
+        ];
+        join_sentences(lang, &parts.into_iter().flatten().collect::<Vec<_>>())
+    };
     let soon_message = Signal::derive(move || soon.get().then(|| i18n.t("home.council_soon")));
     let go = move |to: &'static str| {
         let navigate = navigate.clone();
@@ -38,39 +101,50 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <Screen title say class="home">
-            {on_behalf.then(|| view! {
-                <p class="on-behalf" data-testid="on-behalf">
-                    {move || i18n.t_with("home.on_behalf", &[("elder", &elder.get_value())])}
-                </p>
-            })}
+            <Notice message=acted_words tone=Tone::Info speak=false />
+            <Notice message=limits tone=Tone::Info speak=false />
             <p class="question">{move || i18n.t("home.question")}</p>
             <ul class="tiles">
-                <Tile label=move || i18n.t("home.meals") icon=IconKind::Meals on_press=go("/meals") testid="tile-meals" />
-                <Tile
-                    label=move || i18n.t("home.day_care")
-                    icon=IconKind::DayCare
-                    on_press=go("/daycare")
-                    testid="tile-day-care"
-                />
-                <Tile
-                    label=move || i18n.t("home.home_visit")
-                    icon=IconKind::HomeVisit
-                    on_press=go("/visits")
-                    testid="tile-home-visit"
-                />
-                <Tile
-                    label=move || i18n.t("home.council")
-                    icon=IconKind::Council
-                    on_press=move || soon.set(true)
-                    note=soon_note
-                    testid="tile-council"
-                />
-                <Tile
-                    label=move || i18n.t("home.bookings")
-                    icon=IconKind::Bookings
-                    on_press=go("/bookings")
-                    testid="tile-bookings"
-                />
+                {may.book.then(|| view! {
+                    <Tile label=move || i18n.t("home.meals") icon=IconKind::Meals on_press=go("/meals") testid="tile-meals" />
+                    <Tile
+                        label=move || i18n.t("home.day_care")
+                        icon=IconKind::DayCare
+                        on_press=go("/daycare")
+                        testid="tile-day-care"
+                    />
+                    <Tile
+                        label=move || i18n.t("home.home_visit")
+                        icon=IconKind::HomeVisit
+                        on_press=go("/visits")
+                        testid="tile-home-visit"
+                    />
+                })}
+                {(!family).then(|| view! {
+                    <Tile
+                        label=move || i18n.t("home.council")
+                        icon=IconKind::Council
+                        on_press=move || soon.set(true)
+                        note=soon_note
+                        testid="tile-council"
+                    />
+                })}
+                {may.view.then(|| view! {
+                    <Tile
+                        label=move || i18n.t("home.bookings")
+                        icon=IconKind::Bookings
+                        on_press=go("/bookings")
+                        testid="tile-bookings"
+                    />
+                })}
+                {own.then(|| view! {
+                    <Tile
+                        label=move || i18n.t("home.my_family")
+                        icon=IconKind::Person
+                        on_press=go("/my-family")
+                        testid="tile-my-family"
+                    />
+                })}
             </ul>
             <Notice message=soon_message tone=Tone::Info />
             <div class="actions">

@@ -9,6 +9,7 @@ mod confirm;
 mod daycare_confirm;
 mod daycare_sessions;
 mod daycare_transport;
+mod family;
 mod feedback;
 mod help;
 mod home;
@@ -33,6 +34,10 @@ pub use care_booked::CareBooked;
 pub use daycare_confirm::DaycareConfirm;
 pub use daycare_sessions::DaycareSessions;
 pub use daycare_transport::DaycareTransport;
+pub use family::{
+    EnterLinkCode, FamilyElders, FamilySignIn, FamilySignUp, MakeLinkCode, MyFamily, WhoActedForMe,
+    summary,
+};
 pub use feedback::{MyComplaints, RateBooking, ReportProblem};
 pub use help::Help;
 pub use home::Home;
@@ -101,8 +106,22 @@ impl Explainer {
             .or_else(|| self.fallback_hotline.get_value())
     }
 
+    /// For a family member refused for the elder they act for: the elder has taken the
+    /// permission back (or it ran out, or changed). Said in those words, not as "staff must
+    /// help", so they know why and what to do.
+    fn link_gone(&self, err: &ApiError) -> Option<String> {
+        let s = self.session.get_untracked()?;
+        family::is_link_gone(&self.session, err).then(|| {
+            self.i18n
+                .t_with("family.link_gone", &[("elder", &s.elder.name)])
+        })
+    }
+
     /// The message for `err` (tracks the language).
     pub fn explain(&self, err: &ApiError) -> String {
+        if let Some(text) = self.link_gone(err) {
+            return text;
+        }
         problems::explain(
             self.i18n.lang(),
             err,
@@ -113,6 +132,9 @@ impl Explainer {
 
     /// The message for `err` in the words of day care or home visits.
     pub fn explain_for(&self, err: &ApiError, service: problems::Service) -> String {
+        if let Some(text) = self.link_gone(err) {
+            return text;
+        }
         problems::explain_for(
             self.i18n.lang(),
             service,
@@ -137,10 +159,18 @@ pub fn LoadProblem(
         // After this render, not during it: navigation replaces this screen.
         Effect::new(move |_| sign_out(SignOutReason::Expired));
     }
+    let link_gone = family::is_link_gone(&use_session(), &err);
     let message = {
         let err = err.clone();
         Signal::derive(move || Some(explainer.explain(&err)))
     };
+    if link_gone {
+        return view! {
+            <crate::components::Notice message />
+            <family::LinkGone />
+        }
+        .into_any();
+    }
     view! {
         <crate::components::Notice message />
         <div class="actions">
@@ -150,6 +180,7 @@ pub fn LoadProblem(
             />
         </div>
     }
+    .into_any()
 }
 
 /// Canteens, from memory or the platform (or its cache).

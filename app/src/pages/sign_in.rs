@@ -204,6 +204,19 @@ pub fn SignIn() -> impl IntoView {
                     <Keypad value=account max_len=api::validate::PHONE_LEN />
                     <div class="actions">
                         <BigButton label=move || i18n.t("sign_in.next") on_press=next testid="next" />
+                        // Family members sign in on their own phone; the kiosk is the elder's.
+                        {(mode == DeviceMode::Personal).then(|| {
+                            let to_family = use_navigate();
+                            view! {
+                                <BigButton
+                                    label=move || i18n.t("family.sign_in_title")
+                                    kind=ButtonKind::Secondary
+                                    icon=IconKind::Person
+                                    on_press=move || to_family("/family/sign-in", Default::default())
+                                    testid="family-sign-in-link"
+                                />
+                            }
+                        })}
                     </div>
                 }
                 .into_any(),

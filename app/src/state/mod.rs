@@ -13,7 +13,7 @@ mod sync;
 pub use device::DeviceMode;
 pub use freshness::{FreshnessCtx, older};
 pub use meals::MealsCtx;
-pub use session::{Session, SessionCtx, SignOutReason, use_session, use_sign_out};
+pub use session::{Session, SessionCtx, SignOutReason, live_links, use_session, use_sign_out};
 pub use settings::{SettingsCtx, use_settings};
 pub use storage::{SETTINGS_KEY, local_storage, session_storage};
 pub use sync::{Changes, SyncCtx, SyncNews, use_sync};

@@ -3,7 +3,7 @@
 //! Kiosk: the token lives only in memory. Personal device: it is also kept in
 //! localStorage so reopening the app works. Sign-out wipes it either way.
 
-use api::{Client, Me, PersonRef, SignInResponse};
+use api::{Client, FamilyLink, LinkPermissions, Me, PersonKind, PersonRef, SignInResponse};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
@@ -23,6 +23,10 @@ pub struct Session {
     /// fetched right after sign-in; `None` on a personal device, which keeps its session.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivery_token: Option<String>,
+    /// A family member's live links (`GET /links`): who they may act for, what they call
+    /// them, and what each elder allows. Empty for an elder.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<FamilyLink>,
 }
 
 impl Session {
@@ -34,13 +38,64 @@ impl Session {
             me: resp.me,
             elder,
             delivery_token: None,
+            links: Vec::new(),
         })
+    }
+
+    /// A family member's session. With nobody linked yet the account acts for itself (and the
+    /// platform refuses every elder's request) until they enter a code; see [`Session::has_elder`].
+    pub fn for_family(resp: SignInResponse, links: Vec<FamilyLink>) -> Session {
+        let elder = live_links(&links)
+            .next()
+            .map(|l| l.elder.clone())
+            .unwrap_or_else(|| resp.me.person.clone());
+        Session {
+            token: resp.token,
+            me: resp.me,
+            elder,
+            delivery_token: None,
+            links,
+        }
     }
 
     /// True when a family member or staff books for someone else.
     pub fn is_on_behalf(&self) -> bool {
         self.me.person.id != self.elder.id
     }
+
+    pub fn is_family(&self) -> bool {
+        self.me.person.kind == PersonKind::Family
+    }
+
+    /// False for a family member who has no elder to act for yet (or chose none).
+    pub fn has_elder(&self) -> bool {
+        !self.is_family() || self.link().is_some()
+    }
+
+    /// The live link to the elder acted for, for a family member.
+    pub fn link(&self) -> Option<&FamilyLink> {
+        live_links(&self.links).find(|l| l.elder.id == self.elder.id)
+    }
+
+    /// What this session may do for its elder: everything for the elder themself, the
+    /// link's permissions for family, nothing for a family member without a link.
+    pub fn permissions(&self) -> LinkPermissions {
+        match self.is_family() {
+            false => LinkPermissions::ALL,
+            true => self.link().map(|l| l.permissions).unwrap_or_default(),
+        }
+    }
+
+    /// The elder as their family member calls them: "王秀英（妈妈）", or the name alone.
+    pub fn elder_label(&self, lang: api::Lang) -> String {
+        let nickname = self.link().and_then(|l| l.elder_nickname.clone());
+        crate::words::name_with(lang, &self.elder.name, nickname.as_deref())
+    }
+}
+
+/// Links that work now (not revoked, not expired).
+pub fn live_links(links: &[FamilyLink]) -> impl Iterator<Item = &FamilyLink> {
+    links.iter().filter(|l| l.status == api::LinkStatus::Active)
 }
 
 /// Why the session ended; the sign-in screen explains the unexpected ones.
@@ -59,6 +114,9 @@ pub struct SessionCtx {
     current: RwSignal<Option<Session>>,
     /// Set when the session ended unexpectedly, shown once on the sign-in screen.
     pub ended: RwSignal<Option<SignOutReason>>,
+    /// Whether home has already said what others did for the elder since last time (said
+    /// once a session, not on every return home).
+    pub summary_said: RwSignal<bool>,
     base: StoredValue<String>,
     pub mode: DeviceMode,
 }
@@ -73,6 +131,7 @@ impl SessionCtx {
         SessionCtx {
             current: RwSignal::new(restored),
             ended: RwSignal::new(None),
+            summary_said: RwSignal::new(false),
             base: StoredValue::new(api_base),
             mode,
         }
@@ -85,6 +144,11 @@ impl SessionCtx {
 
     pub fn get_untracked(&self) -> Option<Session> {
         self.current.get_untracked()
+    }
+
+    /// The elder acted for (tracked), for screens that follow a family member's switch.
+    pub fn elder_id(&self) -> Option<api::PersonId> {
+        self.current.with(|s| s.as_ref().map(|s| s.elder.id))
     }
 
     pub fn is_signed_in(&self) -> bool {
@@ -106,13 +170,45 @@ impl SessionCtx {
     }
 
     pub fn start(&self, session: Session) {
+        self.keep(&session);
+        self.ended.set(None);
+        self.summary_said.set(false);
+        self.current.set(Some(session));
+    }
+
+    /// Keeps the session where this device keeps it (a personal device only).
+    fn keep(&self, session: &Session) {
         if self.mode == DeviceMode::Personal
-            && let Ok(json) = serde_json::to_string(&session)
+            && let Ok(json) = serde_json::to_string(session)
         {
             storage::set(SESSION_KEY, &json);
         }
-        self.ended.set(None);
-        self.current.set(Some(session));
+    }
+
+    /// Changes the signed-in session in place (a family member's links, the elder acted
+    /// for) and keeps the change.
+    fn change(&self, f: impl FnOnce(&mut Session)) {
+        let mut changed = None;
+        self.current.update(|s| {
+            if let Some(s) = s.as_mut() {
+                f(s);
+                changed = Some(s.clone());
+            }
+        });
+        if let Some(s) = changed {
+            self.keep(&s);
+        }
+    }
+
+    /// A family member's links as the platform now has them. The elder acted for stays
+    /// chosen only while their link is live.
+    pub fn set_links(&self, links: Vec<FamilyLink>) {
+        self.change(|s| s.links = links);
+    }
+
+    /// A family member starts acting for `elder` (one of their live links).
+    pub fn act_for(&self, elder: PersonRef) {
+        self.change(|s| s.elder = elder);
     }
 
     /// Keeps the kiosk's delivery token with the session it was fetched for; `false`

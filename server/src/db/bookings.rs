@@ -15,6 +15,8 @@ pub struct BookingRow {
     pub booked_by: i64,
     pub booked_by_name: String,
     pub booked_by_kind: String,
+    /// The booker's relation to the elder, when they are linked family.
+    pub booked_by_relation: Option<String>,
     pub kind: String,
     pub status: String,
     pub full_price_fen: i64,
@@ -45,6 +47,7 @@ pub struct BookingRow {
     pub rated_by: Option<i64>,
     pub rated_by_name: Option<String>,
     pub rated_by_kind: Option<String>,
+    pub rated_by_relation: Option<String>,
     pub rated_at: Option<i64>,
 }
 
@@ -52,13 +55,17 @@ pub struct BookingRow {
 /// `&'static str`, which sqlx accepts as safe. Exactly one of the three LEFT JOIN chains
 /// matches a row (the table's CHECK ties the reference columns to `kind`), so each COALESCE
 /// picks the column of the booking's own kind; the committee is that of the provider's
-/// community.
+/// community. A relation is found only for linked family (nobody else has a link to the elder).
 macro_rules! select_bookings {
     ($tail:literal) => {
         concat!(
             "
     SELECT b.id, b.elder_id, e.name AS elder_name, b.booked_by, m.name AS booked_by_name,
-           m.kind AS booked_by_kind, b.kind, b.status, b.full_price_fen, b.subsidy_fen,
+           m.kind AS booked_by_kind,
+           (SELECT fl.relation FROM family_links fl
+            WHERE fl.elder_id = b.elder_id AND fl.family_id = b.booked_by
+            ORDER BY fl.id DESC LIMIT 1) AS booked_by_relation,
+           b.kind, b.status, b.full_price_fen, b.subsidy_fen,
            b.delivery_fee_fen, b.you_pay_fen, b.created_at, b.meal_slot_id, b.fulfilment,
            b.daycare_session_id, b.transport, b.visit_window_id, b.visit_stage,
            COALESCE(s.serve_from, d.starts_at, w.starts_at) AS starts_at,
@@ -74,7 +81,11 @@ macro_rules! select_bookings {
            COALESCE(c.government_purchased, dc.government_purchased, vp.government_purchased)
                AS government_purchased,
            r.face AS rating_face, r.comment AS rating_comment, r.rated_by,
-           rp.name AS rated_by_name, rp.kind AS rated_by_kind, r.rated_at
+           rp.name AS rated_by_name, rp.kind AS rated_by_kind,
+           (SELECT fl.relation FROM family_links fl
+            WHERE fl.elder_id = b.elder_id AND fl.family_id = r.rated_by
+            ORDER BY fl.id DESC LIMIT 1) AS rated_by_relation,
+           r.rated_at
     FROM bookings b
     JOIN people e ON e.id = b.elder_id
     JOIN people m ON m.id = b.booked_by

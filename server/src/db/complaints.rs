@@ -14,6 +14,8 @@ pub struct ComplaintRow {
     pub made_by: i64,
     pub made_by_name: String,
     pub made_by_kind: String,
+    /// The author's relation to the elder, when they are linked family.
+    pub made_by_relation: Option<String>,
     pub booking_id: Option<i64>,
     pub topic: String,
     pub text: Option<String>,
@@ -28,7 +30,11 @@ macro_rules! select_complaints {
     ($tail:literal) => {
         concat!(
             "SELECT c.id, c.elder_id, e.name AS elder_name, c.made_by, m.name AS made_by_name,
-                    m.kind AS made_by_kind, c.booking_id, c.topic, c.text, c.status, c.reply,
+                    m.kind AS made_by_kind,
+                    (SELECT fl.relation FROM family_links fl
+                     WHERE fl.elder_id = c.elder_id AND fl.family_id = c.made_by
+                     ORDER BY fl.id DESC LIMIT 1) AS made_by_relation,
+                    c.booking_id, c.topic, c.text, c.status, c.reply,
                     c.created_at, c.updated_at
              FROM complaints c
              JOIN people e ON e.id = c.elder_id

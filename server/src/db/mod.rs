@@ -1,9 +1,11 @@
 //! Database access: the pool, migrations, and one module of queries per resource.
 
+pub mod activity;
 pub mod bookings;
 pub mod complaints;
 pub mod daycare;
 pub mod help;
+pub mod links;
 pub mod meals;
 pub mod people;
 pub mod providers;

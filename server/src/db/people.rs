@@ -32,6 +32,7 @@ impl Person {
             id: self.id,
             name: self.name.clone(),
             kind: self.kind(),
+            relation: None,
         }
     }
 
@@ -188,6 +189,7 @@ pub async fn actable_elders(db: &Db, person: &Person, now: i64) -> sqlx::Result<
                     id,
                     name,
                     kind: PersonKind::Elder,
+                    relation: None,
                 })
                 .collect())
         }
@@ -281,6 +283,59 @@ pub async fn revoke_session(db: &Db, token_hash: &str, now: i64) -> sqlx::Result
         .execute(db)
         .await?;
     Ok(())
+}
+
+/// Notes a sign-in: the one before becomes `previous_sign_in_at`, the start of "since last
+/// time" for the whole of this session.
+pub async fn record_sign_in(db: &Db, id: i64, now: i64) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE people SET previous_sign_in_at = last_sign_in_at, last_sign_in_at = ? WHERE id = ?",
+    )
+    .bind(now)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The person's sign-in before their latest one; `None` if they had none before it.
+pub async fn previous_sign_in(db: &Db, id: i64) -> sqlx::Result<Option<i64>> {
+    let at: Option<Option<i64>> =
+        sqlx::query_scalar("SELECT previous_sign_in_at FROM people WHERE id = ?")
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    Ok(at.flatten())
+}
+
+/// A family account to add.
+pub struct NewFamily<'a> {
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub secret_hash: &'a str,
+}
+
+/// Adds a family account. A family member belongs to no community of their own (their elders
+/// may live in several); the row's community is the platform's first, whose hotline they see
+/// before they are linked. `None` when the phone number is taken, decided by the UNIQUE
+/// constraint so two sign-ups at once cannot both win.
+pub async fn insert_family(db: &Db, f: &NewFamily<'_>, now: i64) -> sqlx::Result<Option<i64>> {
+    let inserted = sqlx::query_scalar(
+        "INSERT INTO people (community_id, kind, name, phone, secret_hash, created_at)
+         SELECT MIN(id), 'family', ?, ?, ?, ? FROM communities WHERE true
+         ON CONFLICT (phone) DO NOTHING RETURNING id",
+    )
+    .bind(f.name)
+    .bind(f.phone)
+    .bind(f.secret_hash)
+    .bind(now)
+    .fetch_optional(db)
+    .await;
+    match inserted {
+        Ok(id) => Ok(id),
+        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// An elder to add (the demo seed and tests that need many elders).

@@ -3,7 +3,7 @@
 
 use api::{
     BookedService, Booking, BookingStatus, CreateBookingRequest, Fen, Fulfilment, MealBooking,
-    PersonKind, PersonRef, PriceSplit, Problem, ProblemType, Text, VisitStage,
+    PersonKind, PersonRef, PriceSplit, Problem, ProblemType, Relation, Text, VisitStage,
 };
 use axum::{extract::State, http::StatusCode, response::Response};
 use chrono::FixedOffset;
@@ -349,7 +349,7 @@ pub(super) async fn load(tx: &mut Tx, state: &AppState, id: i64, elder_id: i64) 
 }
 
 /// What a booking is for, read by the module of its kind.
-async fn service_of(
+pub(super) async fn service_of(
     conn: &mut SqliteConnection,
     row: &BookingRow,
     tz: FixedOffset,
@@ -447,11 +447,13 @@ fn view(row: BookingRow, service: BookedService, now: i64, tz: FixedOffset) -> R
             id: row.elder_id,
             name: row.elder_name,
             kind: PersonKind::Elder,
+            relation: None,
         },
         booked_by: PersonRef {
             id: row.booked_by,
             name: row.booked_by_name,
             kind: person_kind(&row.booked_by_kind),
+            relation: row.booked_by_relation.as_deref().map(Relation::parse),
         },
         created_at: db::local(row.created_at, tz),
         service,

@@ -4,7 +4,7 @@
 
 use api::{
     Complaint, ComplaintStatus, ComplaintTopic, ComplaintUpdateRequest, CreateComplaintRequest,
-    PersonKind, PersonRef, Problem, ProblemType,
+    PersonKind, PersonRef, Problem, ProblemType, Relation,
 };
 use axum::{extract::State, http::StatusCode, response::Response};
 use chrono::FixedOffset;
@@ -290,11 +290,13 @@ fn view(r: ComplaintRow, tz: FixedOffset) -> Result<Complaint> {
             id: r.elder_id,
             name: r.elder_name,
             kind: PersonKind::Elder,
+            relation: None,
         },
         made_by: PersonRef {
             id: r.made_by,
             name: r.made_by_name,
             kind: person_kind(&r.made_by_kind),
+            relation: r.made_by_relation.as_deref().map(Relation::parse),
         },
         created_at: db::local(r.created_at, tz),
         updated_at: db::local(r.updated_at, tz),

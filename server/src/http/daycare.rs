@@ -49,6 +49,7 @@ async fn list_centres(
     State(state): State<AppState>,
     actor: Actor,
 ) -> Result<Json<Vec<DaycareCentre>>> {
+    actor.require(|p| p.view)?;
     let rows = daycare::centres(&state.db, actor.elder.community_id).await?;
     let community = community_name(&state.db, actor.elder.community_id).await?;
     Ok(Json(
@@ -79,6 +80,7 @@ async fn list_centres(
     responses(
         (status = 200, body = DaycareSchedule),
         (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No view permission for this elder", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -88,6 +90,7 @@ async fn list_sessions(
     Path(id): Path<i64>,
     Query(q): Query<SlotQuery>,
 ) -> Result<Json<DaycareSchedule>> {
+    actor.require(|p| p.view)?;
     let (from, until) = date_range(&q, &state)?;
     daycare::centre(&state.db, id)
         .await?

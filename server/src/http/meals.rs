@@ -45,6 +45,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     )
 )]
 async fn list_canteens(State(state): State<AppState>, actor: Actor) -> Result<Json<Vec<Canteen>>> {
+    actor.require(|p| p.view)?;
     let rows = meals::canteens(&state.db, actor.elder.community_id).await?;
     let community = community_name(&state.db, actor.elder.community_id).await?;
     Ok(Json(
@@ -82,6 +83,7 @@ pub(super) fn date_range(q: &SlotQuery, state: &AppState) -> Result<(NaiveDate, 
     responses(
         (status = 200, body = Vec<MealSlot>),
         (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No view permission for this elder", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -91,6 +93,8 @@ async fn list_slots(
     Path(id): Path<i64>,
     Query(q): Query<SlotQuery>,
 ) -> Result<Json<Vec<MealSlot>>> {
+    // Prices are split for the elder's subsidies: their eligibility is theirs to show.
+    actor.require(|p| p.view)?;
     let (from, until) = date_range(&q, &state)?;
     let canteen = meals::canteen(&state.db, id)
         .await?

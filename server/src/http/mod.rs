@@ -1,12 +1,16 @@
 //! The HTTP surface: `/api/v1` (one module per resource), `/healthz`, and the built app.
 
+mod activity;
 mod attendance;
 mod bookings;
 mod complaints;
 mod daycare;
 mod extract;
+mod family;
 mod health;
 mod help;
+mod link_codes;
+mod links;
 mod meals;
 mod profile;
 mod ratings;
@@ -74,6 +78,7 @@ pub struct AppState {
         (name = "complaints", description = "Reporting a problem (投诉) and following it: received → in progress → resolved"),
         (name = "settings", description = "The signed-in person's text size, contrast, voice and language"),
         (name = "help", description = "The help button: the elder asks, staff and linked family are told; staff move it open → acknowledged → closed"),
+        (name = "family", description = "Family accounts, the links an elder consents to (see, book, cancel), and what others did for the elder"),
     )
 )]
 struct ApiDoc;
@@ -108,6 +113,10 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(complaints::router())
         .merge(settings::router())
         .merge(help::router())
+        .merge(family::router())
+        .merge(link_codes::router())
+        .merge(links::router())
+        .merge(activity::router())
 }
 
 /// The whole service. `allowed_origins` are other origins serving the app (ARCHITECTURE.md:

@@ -1,7 +1,9 @@
 //! Rating a service once it is done: three faces and an optional word, once per booking,
 //! by the elder or a family member allowed to book for them.
 
-use api::{Booking, PersonKind, PersonRef, Problem, ProblemType, RateRequest, Rating, RatingFace};
+use api::{
+    Booking, PersonKind, PersonRef, Problem, ProblemType, RateRequest, Rating, RatingFace, Relation,
+};
 use axum::{extract::State, http::StatusCode, response::Response};
 use chrono::FixedOffset;
 use utoipa_axum::{router::OpenApiRouter, routes};
@@ -123,6 +125,7 @@ pub(super) fn rating_of(row: &BookingRow, tz: FixedOffset) -> Result<Option<Rati
             id: by,
             name: row.rated_by_name.clone().unwrap_or_default(),
             kind: person_kind(row.rated_by_kind.as_deref().unwrap_or_default()),
+            relation: row.rated_by_relation.as_deref().map(Relation::parse),
         },
         rated_at: db::local(at, tz),
     }))

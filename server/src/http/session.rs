@@ -1,8 +1,9 @@
-//! Sign in with a card or phone number and a PIN; sign out; who am I; a kiosk's delivery token.
+//! Sign in (an elder with a card or phone number and a PIN; staff and family with a phone
+//! number and password); sign out; who am I; a kiosk's delivery token.
 
 use api::{
-    DeliveryToken, Lang, Me, PersonKind, Problem, ProblemType, SignInRequest, SignInResponse,
-    StaffSignInRequest,
+    DeliveryToken, FamilySignInRequest, Lang, Me, PersonKind, Problem, ProblemType, SignInRequest,
+    SignInResponse, StaffSignInRequest,
 };
 use axum::{
     extract::State,
@@ -24,6 +25,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(sign_in, sign_out))
         .routes(routes!(staff_sign_in))
+        .routes(routes!(family_sign_in))
         .routes(routes!(delivery_token))
         .routes(routes!(me))
 }
@@ -94,18 +96,49 @@ async fn staff_sign_in(
     State(state): State<AppState>,
     Json(req): Json<StaffSignInRequest>,
 ) -> Result<(StatusCode, Json<SignInResponse>)> {
-    let errors = api::validate::staff_sign_in(&req.phone, &req.password);
+    password_sign_in(&state, PersonKind::Staff, &req.phone, req.password).await
+}
+
+/// Family members sign in on their phone with their phone number and password (not a PIN:
+/// the account acts for others). Not offered at a kiosk. The same lockout as staff and PINs:
+/// five wrong in a row lock the account for 15 minutes. `POST /session` does not take family
+/// accounts: its second factor is a six-digit PIN, which a family password is not.
+#[utoipa::path(
+    post, path = "/family/session", tag = "family",
+    request_body = FamilySignInRequest,
+    responses(
+        (status = 201, description = "Signed in", body = SignInResponse),
+        (status = 400, description = "Malformed phone number or password", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "unknown-account, password-wrong", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "account-locked", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+async fn family_sign_in(
+    State(state): State<AppState>,
+    Json(req): Json<FamilySignInRequest>,
+) -> Result<(StatusCode, Json<SignInResponse>)> {
+    password_sign_in(&state, PersonKind::Family, &req.phone, req.password).await
+}
+
+/// Signs in a staff or family account (`kind`) by phone number and password.
+async fn password_sign_in(
+    state: &AppState,
+    kind: PersonKind,
+    phone: &str,
+    password: String,
+) -> Result<(StatusCode, Json<SignInResponse>)> {
+    let errors = api::validate::staff_sign_in(phone, &password);
     if !errors.is_empty() {
         return Err(Error::invalid(errors));
     }
-    let person = people::by_account(&state.db, &req.phone)
+    let person = people::by_account(&state.db, phone)
         .await?
-        .filter(|p| p.kind() == PersonKind::Staff)
+        .filter(|p| p.kind() == kind)
         .ok_or_else(|| {
             Error::new(
                 ProblemType::UnknownAccount,
                 StatusCode::UNAUTHORIZED,
-                "No staff account with this number",
+                "No account with this number",
             )
         })?;
     let now = state.clock.unix();
@@ -113,7 +146,7 @@ async fn staff_sign_in(
     if let Some(until) = person.locked_until.filter(|&until| until > now) {
         return Err(Error::account_locked(db::local(until, state.tz), hotline));
     }
-    if !auth::verify_secret(person.secret_hash.clone(), req.password).await? {
+    if !auth::verify_secret(person.secret_hash.clone(), password).await? {
         let lock_until = now + LOCK_MINUTES * 60;
         let left =
             people::record_wrong_pin(&state.db, person.id, MAX_PIN_ATTEMPTS, lock_until).await?;
@@ -123,11 +156,11 @@ async fn staff_sign_in(
         });
     }
     people::clear_wrong_pins(&state.db, person.id).await?;
-    start_session(&state, &person, hotline).await
+    start_session(state, &person, hotline).await
 }
 
-/// A new session for a person whose secret checked out.
-async fn start_session(
+/// A new session for a person whose secret checked out (or who just signed up).
+pub(super) async fn start_session(
     state: &AppState,
     person: &people::Person,
     hotline: String,
@@ -144,6 +177,8 @@ async fn start_session(
         expires_at,
     )
     .await?;
+    // Before `me_of`, which counts "since last time" from the sign-in this one follows.
+    people::record_sign_in(&state.db, person.id, now).await?;
     let me = me_of(state, person, hotline).await?;
     Ok((
         StatusCode::CREATED,
@@ -225,7 +260,8 @@ async fn me(State(state): State<AppState>, Principal(person): Principal) -> Resu
 }
 
 /// Who signed in, for whom they act, and their saved settings. A language chosen in the
-/// settings is their preferred language from then on, so `lang` follows it.
+/// settings is their preferred language from then on, so `lang` follows it. An elder also
+/// gets what others did for them since their previous sign-in.
 async fn me_of(state: &AppState, person: &people::Person, hotline: String) -> Result<Me> {
     let settings = db::settings::get(&state.db, person.id).await?;
     Ok(Me {
@@ -236,5 +272,9 @@ async fn me_of(state: &AppState, person: &people::Person, hotline: String) -> Re
             .or_else(|| person.lang.as_deref().and_then(Lang::from_tag)),
         settings,
         hotline,
+        acted_for_since_last_sign_in: match person.kind() {
+            PersonKind::Elder => Some(super::activity::since_last_sign_in(state, person.id).await?),
+            _ => None,
+        },
     })
 }

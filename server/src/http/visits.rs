@@ -53,6 +53,7 @@ async fn list_services(
     State(state): State<AppState>,
     actor: Actor,
 ) -> Result<Json<Vec<VisitService>>> {
+    actor.require(|p| p.view)?;
     let rows = visits::services(&state.db, actor.elder.community_id).await?;
     let pricing = service_pricing(&state.db, &actor.elder, SERVICE).await?;
     let today = db::today(state.clock.now(), state.tz);
@@ -75,6 +76,7 @@ async fn list_services(
     responses(
         (status = 200, body = Vec<VisitWindow>),
         (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "No view permission for this elder", body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -84,6 +86,7 @@ async fn list_windows(
     Path(id): Path<i64>,
     Query(q): Query<SlotQuery>,
 ) -> Result<Json<Vec<VisitWindow>>> {
+    actor.require(|p| p.view)?;
     let (from, until) = date_range(&q, &state)?;
     let service = visits::service(&state.db, id)
         .await?

@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+pub mod family;
 pub mod help;
 
 use std::time::Duration;
@@ -20,7 +21,7 @@ pub const LI: (&str, &str) = ("10000002", "234567");
 pub const ZHANG: (&str, &str) = ("10000003", "345678");
 /// 陈志明: the one demo elder with a past (yesterday's lunch, a cleaning three days ago).
 pub const CHEN: (&str, &str) = ("10000004", "456789");
-/// 王丽, 王秀英's daughter (family members have no sign-in endpoint yet).
+/// 王丽, 王秀英's daughter (her password is in `family::DAUGHTER`).
 pub const DAUGHTER_PHONE: &str = "13900000001";
 
 pub struct TestServer {
@@ -84,7 +85,7 @@ impl TestServer {
     }
 
     /// A signed-in client for an existing person acting for `elder`, without going through a
-    /// sign-in endpoint (family members have none yet): a session made as sign-in makes one.
+    /// sign-in endpoint (quicker than hashing a password): a session made as sign-in makes one.
     pub async fn session_for(&self, person_id: i64, elder: i64) -> Client {
         use linli_server::{auth, db::people};
         let (token, hash) = auth::new_token();

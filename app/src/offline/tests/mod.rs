@@ -72,6 +72,7 @@ fn person(id: i64, name: &str, kind: PersonKind) -> PersonRef {
         id,
         name: name.into(),
         kind,
+        relation: None,
     }
 }
 
@@ -103,6 +104,7 @@ fn booking(id: i64, elder: i64) -> Booking {
         id: elder,
         name: String::new(),
         kind: PersonKind::Elder,
+        relation: None,
     };
     Booking {
         id,

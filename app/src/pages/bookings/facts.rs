@@ -47,8 +47,22 @@ pub fn headline(lang: Lang, booking: &Booking) -> String {
 }
 
 pub(super) fn headline_on(lang: Lang, booking: &Booking, today: NaiveDate) -> String {
-    let day = dates::day_label(lang, booking.starts_at().date_naive(), today);
-    match &booking.service {
+    service_headline(lang, &booking.service, today)
+}
+
+/// When a booked service starts (a booking's own `starts_at`, for a service alone).
+fn service_start(service: &BookedService) -> chrono::DateTime<chrono::FixedOffset> {
+    match service {
+        BookedService::Meal(m) => m.serve_from,
+        BookedService::Daycare(d) => d.starts_at,
+        BookedService::Visit(v) => v.starts_at,
+    }
+}
+
+/// [`headline`] for a booked service alone ("who acted for me" carries only the service).
+pub fn service_headline(lang: Lang, service: &BookedService, today: NaiveDate) -> String {
+    let day = dates::day_label(lang, service_start(service).date_naive(), today);
+    match service {
         BookedService::Meal(m) => tr_with(
             lang,
             "facts.headline",

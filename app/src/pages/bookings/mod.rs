@@ -16,7 +16,7 @@ mod sections;
 mod visit_row;
 
 pub use detail::BookingDetail;
-pub use facts::{headline, what};
+pub use facts::{headline, service_headline, what};
 pub use outbox::summary_line;
 pub use row::Fact;
 pub use rows::CareFacts;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 use super::facts;
 use crate::components::{BigButton, ButtonKind, Icon, IconKind};
 use crate::i18n::use_i18n;
+use crate::state::use_session;
 use crate::words;
 
 /// One line of a booking's facts.
@@ -53,8 +54,16 @@ pub fn BookingRow(booking: Booking, in_day: bool, children: Children) -> impl In
         })
     };
     let pay = move || b.with_value(|b| words::money(i18n.lang(), b.price.you_pay));
-    let booked_by =
-        (booking.booked_by.id != booking.elder.id).then(|| booking.booked_by.name.clone());
+    // "王丽（女儿）代订": who booked it, when not the elder, with who they are to the elder.
+    let booked_by = (booking.booked_by.id != booking.elder.id).then(|| {
+        let by = booking.booked_by.clone();
+        move || {
+            i18n.t_with(
+                "bookings.booked_by_line",
+                &[("who", &words::person(i18n.lang(), &by))],
+            )
+        }
+    });
     view! {
         <li class="booking" class:booking-inactive=!active data-testid=format!("booking-{id}")>
             <a class="booking-link" href=format!("/bookings/{id}")>
@@ -66,8 +75,8 @@ pub fn BookingRow(booking: Booking, in_day: bool, children: Children) -> impl In
                     <Fact label=move || i18n.t("facts.time") value=time />
                     {children()}
                     <Fact label=move || i18n.t("bookings.status") value=status testid="booking-status" />
-                    {booked_by.map(|name| view! {
-                        <Fact label=move || i18n.t("bookings.booked_by") value=name.clone() />
+                    {booked_by.map(|line| view! {
+                        <Fact label=move || i18n.t("bookings.booked_by") value=line testid="booked-by" />
                     })}
                     <Fact label=move || i18n.t("price.you_pay") value=pay strong=true />
                 </dl>
@@ -85,6 +94,20 @@ pub fn CancelOrWhy(booking: Booking) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let id = booking.id;
+    let session = use_session();
+    let may_cancel = session
+        .get_untracked()
+        .is_none_or(|s| s.permissions().cancel);
+    if booking.can_cancel && !may_cancel {
+        // A family member whose link does not allow cancelling: why, not a dead button.
+        let elder = booking.elder.name.clone();
+        return view! {
+            <p class="why-not" data-testid="no-cancel">
+                {move || i18n.t_with("family.no_cancel", &[("elder", &elder)])}
+            </p>
+        }
+        .into_any();
+    }
     if booking.can_cancel {
         return view! {
             <BigButton

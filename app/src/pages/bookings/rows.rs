@@ -109,7 +109,7 @@ pub(super) fn rows_on(lang: Lang, b: &Booking, today: NaiveDate) -> Vec<Row> {
     rows.push(row(status_label, status(lang, b), "booking-status"));
     rows.push(row(
         tr(lang, "detail.booked_by"),
-        b.booked_by.name.clone(),
+        words::person(lang, &b.booked_by),
         "fact-booked-by",
     ));
     let p = &b.price;

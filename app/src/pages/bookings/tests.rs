@@ -17,6 +17,7 @@ fn person(id: i64, name: &str) -> PersonRef {
         id,
         name: name.into(),
         kind: PersonKind::Elder,
+        relation: None,
     }
 }
 

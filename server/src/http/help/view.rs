@@ -42,11 +42,13 @@ pub(super) fn view(
             id: r.elder_id,
             name: r.elder_name,
             kind: PersonKind::Elder,
+            relation: None,
         },
         requested_by: PersonRef {
             id: r.requested_by,
             name: r.requested_by_name,
             kind: person_kind(&r.requested_by_kind),
+            relation: None,
         },
         place,
         screen: r.screen,
@@ -59,6 +61,7 @@ pub(super) fn view(
                 id,
                 name,
                 kind: PersonKind::Staff,
+                relation: None,
             }),
         notified,
         hotline,
@@ -89,6 +92,7 @@ pub(super) fn group_notified(rows: Vec<Notified>) -> HashMap<i64, Vec<PersonRef>
             id,
             name,
             kind: person_kind(&kind),
+            relation: None,
         });
     }
     by_request
