@@ -1,6 +1,8 @@
 //! The one typed client for the platform's REST API. Compiles for wasm32
 //! (browser fetch under reqwest) and native (server integration tests).
 
+mod meetings;
+
 use std::fmt;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat};

@@ -12,14 +12,17 @@ pub mod family;
 pub mod feedback;
 pub mod help;
 pub mod meals;
+pub mod meetings;
 pub mod money;
 pub mod problem;
 pub mod profile;
 pub mod providers;
 pub mod session;
 pub mod settings;
+pub mod signal;
 pub mod text;
 pub mod validate;
+pub mod validate_meetings;
 pub mod visits;
 
 #[cfg(feature = "client")]
@@ -32,6 +35,7 @@ pub use family::*;
 pub use feedback::*;
 pub use help::*;
 pub use meals::*;
+pub use meetings::*;
 pub use money::*;
 pub use problem::*;
 pub use profile::*;

@@ -76,7 +76,7 @@ pub const WORKER_MAX: usize = 40;
 /// Longest rating comment, complaint text or staff reply, in characters.
 pub const COMMENT_MAX: usize = 200;
 
-fn field(name: &str, code: &str) -> FieldError {
+pub(crate) fn field(name: &str, code: &str) -> FieldError {
     FieldError {
         field: name.into(),
         code: code.into(),
@@ -85,7 +85,7 @@ fn field(name: &str, code: &str) -> FieldError {
 
 /// Text a person typed: `max` characters at most, no control characters except (for notes)
 /// line breaks. Returns the code of what is wrong.
-fn typed_text(s: &str, max: usize, allow_newlines: bool) -> Option<&'static str> {
+pub(crate) fn typed_text(s: &str, max: usize, allow_newlines: bool) -> Option<&'static str> {
     if s.trim().is_empty() {
         Some("empty")
     } else if s.chars().count() > max {

@@ -125,6 +125,17 @@ pub fn explain(
             with_help(lang, text, hotline)
         }
         ProblemType::LinkRevoked => tr(lang, "problem.link_revoked"),
+        // Council meetings (issue 7).
+        ProblemType::MeetingNotStarted => match &problem.retry_at {
+            Some(at) => {
+                let time = dates::time_or_moment(lang, at, today(at));
+                tr_with(lang, "problem.meeting_not_started", &[("time", &time)])
+            }
+            None => tr(lang, "problem.meeting_not_started_later"),
+        },
+        ProblemType::MeetingClosed => tr(lang, "problem.meeting_closed"),
+        ProblemType::NotPresent => tr(lang, "problem.not_present"),
+        ProblemType::VotingClosed => tr(lang, "problem.voting_closed"),
         // Staff sign-in and visit transitions: never the elder's doing, so staff help.
         ProblemType::IllegalTransition
         | ProblemType::PasswordWrong

@@ -47,6 +47,11 @@ impl Error {
         self.with(|p| p.deadline = Some(deadline))
     }
 
+    /// When trying again will work.
+    pub fn retry_at(self, at: DateTime<FixedOffset>) -> Self {
+        self.with(|p| p.retry_at = Some(at))
+    }
+
     pub fn conflicting_booking(self, id: i64) -> Self {
         self.with(|p| p.conflicting_booking = Some(id))
     }

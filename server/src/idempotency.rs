@@ -126,3 +126,63 @@ fn json_response(status: StatusCode, body: String) -> Response {
     );
     resp
 }
+
+/// A change under an `Idempotency-Key`, begun in its own write transaction: either made
+/// before (its stored answer, to send again) or to be made now.
+pub enum Begun {
+    Replayed(Response),
+    Fresh(Change),
+}
+
+/// A change being made: do the work on `tx`, then [`Change::finish`] stores the answer under
+/// the key and commits, together.
+pub struct Change {
+    pub tx: Tx,
+    principal_id: i64,
+    key: IdempotencyKey,
+    fingerprint: String,
+}
+
+/// Opens the write transaction for `principal_id`'s change and looks the key up in it.
+pub async fn begin(
+    db: &crate::db::Db,
+    principal_id: i64,
+    key: IdempotencyKey,
+    fingerprint: String,
+) -> Result<Begun> {
+    let mut tx = crate::db::begin_change(db).await?;
+    Ok(
+        match replay(&mut tx, principal_id, &key, &fingerprint).await? {
+            Some(stored) => Begun::Replayed(stored),
+            None => Begun::Fresh(Change {
+                tx,
+                principal_id,
+                key,
+                fingerprint,
+            }),
+        },
+    )
+}
+
+impl Change {
+    /// Stores `body` as the answer to this key and commits the change with it.
+    pub async fn finish(
+        mut self,
+        status: StatusCode,
+        body: &impl Serialize,
+        now: i64,
+    ) -> Result<Response> {
+        let resp = record(
+            &mut self.tx,
+            self.principal_id,
+            &self.key,
+            &self.fingerprint,
+            status,
+            body,
+            now,
+        )
+        .await?;
+        self.tx.commit().await?;
+        Ok(resp)
+    }
+}

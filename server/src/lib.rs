@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod idempotency;
+pub mod live;
 pub mod logging;
 pub mod pricing;
 pub mod seed;
@@ -33,6 +34,7 @@ pub struct Running {
 impl Running {
     /// Stops accepting, lets requests in flight finish, then closes the database.
     pub async fn stop(self) -> Result<(), BoxError> {
+        self.state.live.close();
         let _ = self.shutdown.send(());
         self.task.await??;
         self.state.db.close().await;
@@ -52,6 +54,8 @@ pub async fn start(config: Config, clock: Clock) -> Result<Running, BoxError> {
         clock,
         tz: config.tz,
         session_ttl: config.session_ttl,
+        live: Default::default(),
+        rooms: Default::default(),
     };
     let app = http::router(
         state.clone(),

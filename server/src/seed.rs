@@ -1,12 +1,13 @@
 //! Demo data for 阳光社区 (Sunshine Community): what `cargo xtask run` shows and what the
 //! end-to-end tests book against. The sign-ins are listed in the README. Day care and home
 //! visits are in [`care`], provider cards in [`cards`], dietary tags and needs in [`diet`],
-//! and the one demo elder with a past in [`history`].
+//! the one demo elder with a past in [`history`], and council meetings in [`meetings`].
 
 mod cards;
 mod care;
 mod diet;
 mod history;
+mod meetings;
 
 use chrono::{Datelike, Days, FixedOffset, NaiveDate, NaiveTime};
 
@@ -228,6 +229,7 @@ pub async fn demo(db: &Db, clock: &Clock, tz: FixedOffset) -> Result<()> {
     care::publish(db, today, tz).await?;
     cards::apply(db).await?;
     history::apply(db, clock, tz).await?;
+    meetings::apply(db, clock, tz).await?;
     // After the history, which publishes yesterday's menu.
     diet::apply(db).await
 }

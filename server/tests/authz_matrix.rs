@@ -21,10 +21,12 @@ mod common;
 use std::collections::BTreeSet;
 
 use api::{
-    ACTING_FOR_HEADER, Attendance, AttendanceRequest, ComplaintStatus, ComplaintTopic,
-    ComplaintUpdateRequest, CreateComplaintRequest, Fulfilment, HelpStatus, HelpStatusUpdate,
-    IDEMPOTENCY_KEY_HEADER, LinkCodeRequest, LinkPermissions, LinkPermissionsRequest, MealKind,
-    RateRequest, RatingFace, Relation, StaffLinkRequest, VisitKind, VisitTransitionRequest,
+    ACTING_FOR_HEADER, AttendMode, Attendance, AttendanceRequest, ComplaintStatus, ComplaintTopic,
+    ComplaintUpdateRequest, ConcernCreate, ConcernTopic, ConcernTriage, CreateComplaintRequest,
+    Fulfilment, HandRequest, HelpStatus, HelpStatusUpdate, IDEMPOTENCY_KEY_HEADER, JoinRequest,
+    LinkCodeRequest, LinkPermissions, LinkPermissionsRequest, MealKind, RateRequest, RatingFace,
+    Relation, Reply, ReplyRequest, StaffLinkRequest, VisitKind, VisitTransitionRequest, VoteChoice,
+    VoteRequest,
 };
 use common::{family::*, *};
 use linli_server::seed::ELDERS;
@@ -43,8 +45,11 @@ enum Rule {
     BookNotStaff,
     /// Staff of the elder's community only.
     StaffOnly,
-    /// The elder acting for themself only (consent to a link).
+    /// The elder acting for themself only (consent to a link; being in a meeting, a hand, a
+    /// vote).
     ElderSelf,
+    /// The elder themself, or staff of their community (checking them in at a meeting).
+    ElderSelfOrStaff,
     /// Answers everyone with their own links; must show nobody else's elder.
     Own,
     /// A link's elder or staff of their community (managing a link by id).
@@ -78,6 +83,17 @@ const ELDER_DATA: &[(&str, &str, Rule)] = &[
     ("post", "/help-requests/{id}/status", StaffOnly),
     ("get", "/staff/help-requests", StaffOnly),
     ("get", "/activity", View),
+    ("get", "/meetings", View),
+    ("get", "/meetings/{id}", View),
+    ("put", "/meetings/{id}/reply", Book),
+    ("post", "/meetings/{id}/join", ElderSelfOrStaff),
+    ("put", "/meetings/{id}/hand", ElderSelf),
+    ("post", "/meetings/{id}/leave", ElderSelfOrStaff),
+    ("put", "/motions/{id}/vote", ElderSelf),
+    ("get", "/concerns", View),
+    ("post", "/concerns", Book),
+    ("get", "/staff/concerns", StaffOnly),
+    ("post", "/staff/concerns/{id}/triage", StaffOnly),
     ("post", "/links/codes", ElderSelf),
     ("post", "/staff/links", StaffOnly),
     ("get", "/links", Own),
@@ -118,7 +134,26 @@ const NOT_ELDER_DATA: &[(&str, &str, &str)] = &[
         "/links",
         "a family member enters a code; the code names the elder (family.rs)",
     ),
+    ("get", "/meetings/{id}/events", HOSTING_TICKET),
+    ("get", "/meetings/{id}/signal", HOSTING_TICKET),
+    ("post", "/staff/meetings", HOSTING),
+    ("get", "/staff/meetings", HOSTING),
+    ("post", "/staff/meetings/{id}/agenda", HOSTING),
+    ("post", "/staff/meetings/{id}/status", HOSTING),
+    ("post", "/staff/meetings/{id}/join", HOSTING),
+    ("put", "/staff/meetings/{id}/now", HOSTING),
+    ("post", "/staff/meetings/{id}/motions", HOSTING),
+    ("post", "/staff/motions/{id}/close", HOSTING),
+    ("post", "/staff/meetings/{id}/hands/{hand}/take", HOSTING),
+    ("put", "/staff/meetings/{id}/minutes", HOSTING),
+    ("put", "/staff/motions/{id}/follow-up", HOSTING),
 ];
+
+/// Why hosting a council meeting is not in the matrix.
+const HOSTING: &str = "staff host a meeting of their community; nobody is acted for \
+                       (meetings.rs: only_staff_host_and_only_their_own_communitys_meetings)";
+const HOSTING_TICKET: &str = "a meeting's live stream, opened with the ticket its holder got \
+                              on joining (meetings.rs)";
 
 /// Who is asking, acting for 王秀英.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +180,7 @@ fn allowed(rule: Rule, kind: Kind) -> bool {
         (Kind::Elder, _) => true,
         (Kind::OtherElder, _) => false,
         (Kind::Staff, BookNotStaff | ElderSelf) => false,
+        (Kind::Staff, ElderSelfOrStaff) => true,
         (Kind::Staff, _) => true,
         (Kind::Family(None), _) => false,
         (Kind::Family(Some(p)), rule) => match rule {
@@ -152,7 +188,7 @@ fn allowed(rule: Rule, kind: Kind) -> bool {
             Book | BookNotStaff => p.book,
             Cancel => p.cancel,
             AnyLink => true,
-            StaffOnly | ElderSelf | ElderOrStaff | Own => false,
+            StaffOnly | ElderSelf | ElderSelfOrStaff | ElderOrStaff | Own => false,
         },
     }
 }
@@ -178,6 +214,9 @@ struct Fixtures {
     complaint: i64,
     help: i64,
     link: i64,
+    meeting: i64,
+    motion: i64,
+    concern: i64,
 }
 
 const STAFF_LINKS_PHONE: &str = "13900000098";
@@ -193,6 +232,7 @@ fn request(method: &str, path: &str, fx: &Fixtures) -> (String, Option<Value>) {
             format!("/visits/services/{}/windows?days=1", fx.visit_service),
             None,
         ),
+        ("get", "/meetings/{id}") => (format!("/meetings/{}", fx.meeting), None),
         ("get", p) => (p.into(), None),
         ("post", "/bookings") => (
             path.into(),
@@ -258,6 +298,43 @@ fn request(method: &str, path: &str, fx: &Fixtures) -> (String, Option<Value>) {
             format!("/links/{}/permissions", fx.link),
             Some(to_json(&LinkPermissionsRequest {
                 permissions: LinkPermissions::ALL,
+            })),
+        ),
+        ("put", "/meetings/{id}/reply") => (
+            format!("/meetings/{}/reply", fx.meeting),
+            Some(to_json(&ReplyRequest {
+                reply: Reply::Online,
+            })),
+        ),
+        ("post", "/meetings/{id}/join") => (
+            format!("/meetings/{}/join", fx.meeting),
+            Some(to_json(&JoinRequest {
+                mode: AttendMode::InPerson,
+            })),
+        ),
+        ("put", "/meetings/{id}/hand") => (
+            format!("/meetings/{}/hand", fx.meeting),
+            Some(to_json(&HandRequest { raised: true })),
+        ),
+        ("post", "/meetings/{id}/leave") => (format!("/meetings/{}/leave", fx.meeting), None),
+        ("put", "/motions/{id}/vote") => (
+            format!("/motions/{}/vote", fx.motion),
+            Some(to_json(&VoteRequest {
+                choice: VoteChoice::Yes,
+            })),
+        ),
+        ("post", "/concerns") => (
+            path.into(),
+            Some(to_json(&ConcernCreate {
+                topic: ConcernTopic::Repairs,
+                text: None,
+                meeting_id: None,
+            })),
+        ),
+        ("post", "/staff/concerns/{id}/triage") => (
+            format!("/staff/concerns/{}/triage", fx.concern),
+            Some(to_json(&ConcernTriage::Handled {
+                note: "已派人去看".into(),
             })),
         ),
         ("post", "/links/{id}/renew") => (format!("/links/{}/renew", fx.link), None),
@@ -327,6 +404,30 @@ async fn fixtures(srv: &TestServer, wang: &api::Client, elder: i64) -> Fixtures 
         .await
         .id;
     srv.family_sign_up(STAFF_LINKS_PHONE, "员工代办对象").await;
+    // The demo's coming community meeting, and a motion closed at last week's.
+    let meetings = wang.meetings().await.unwrap();
+    let meeting = meetings
+        .iter()
+        .find(|m| m.status == api::MeetingStatus::Scheduled)
+        .expect("a coming meeting")
+        .id;
+    let motion = meetings
+        .iter()
+        .find_map(|m| m.decisions.first())
+        .expect("a decision last week")
+        .motion_id;
+    let concern = wang
+        .raise_concern(
+            &ConcernCreate {
+                topic: ConcernTopic::Noise,
+                text: None,
+                meeting_id: None,
+            },
+            &key(),
+        )
+        .await
+        .unwrap()
+        .id;
     Fixtures {
         elder,
         slot_to_book: slot(wang, 2, MealKind::Lunch).await.id,
@@ -338,6 +439,9 @@ async fn fixtures(srv: &TestServer, wang: &api::Client, elder: i64) -> Fixtures 
         complaint,
         help,
         link,
+        meeting,
+        motion,
+        concern,
     }
 }
 

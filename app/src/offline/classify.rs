@@ -105,8 +105,8 @@ pub fn classify(change: &Change, answer: Result<Sent, ApiError>) -> Outcome {
         // Our request was malformed, or reused a key for something else (keys are made
         // once per change, so that is a bug too).
         P::InvalidRequest | P::IdempotencyKeyMissing | P::IdempotencyKeyReused => R::Bug,
-        // These belong to sign-in and sign-up, visits' stages, ratings and family links,
-        // never to a queued change.
+        // These belong to sign-in and sign-up, visits' stages, ratings, family links and
+        // council meetings, never to a queued change.
         P::UnknownAccount
         | P::PinWrong
         | P::PinLocked
@@ -119,7 +119,11 @@ pub fn classify(change: &Change, answer: Result<Sent, ApiError>) -> Outcome {
         | P::LinkRevoked
         | P::IllegalTransition
         | P::NotCompleted
-        | P::AlreadyRated => R::Bug,
+        | P::AlreadyRated
+        | P::MeetingNotStarted
+        | P::MeetingClosed
+        | P::NotPresent
+        | P::VotingClosed => R::Bug,
     };
     Outcome::Refused(Refusal::new(kind, problem))
 }

@@ -3,10 +3,13 @@
 pub mod activity;
 pub mod bookings;
 pub mod complaints;
+pub mod concerns;
 pub mod daycare;
 pub mod help;
 pub mod links;
 pub mod meals;
+pub mod meeting_room;
+pub mod meetings;
 pub mod people;
 pub mod providers;
 pub mod ratings;

@@ -4,6 +4,7 @@ mod activity;
 mod attendance;
 mod bookings;
 mod complaints;
+mod concerns;
 mod daycare;
 mod extract;
 mod family;
@@ -12,6 +13,7 @@ mod help;
 mod link_codes;
 mod links;
 mod meals;
+mod meetings;
 mod profile;
 mod ratings;
 mod session;
@@ -54,6 +56,10 @@ pub struct AppState {
     pub clock: Clock,
     pub tz: FixedOffset,
     pub session_ttl: Duration,
+    /// Wakes meeting streams on change (issue 7).
+    pub live: crate::live::Live,
+    /// The built-in meeting rooms' signalling connections.
+    pub rooms: meetings::signal::Rooms,
 }
 
 #[derive(OpenApi)]
@@ -78,6 +84,8 @@ pub struct AppState {
         (name = "complaints", description = "Reporting a problem (投诉) and following it: received → in progress → resolved"),
         (name = "settings", description = "The signed-in person's text size, contrast, voice and language"),
         (name = "help", description = "The help button: the elder asks, staff and linked family are told; staff move it open → acknowledged → closed"),
+        (name = "meetings", description = "Council meetings (议事会): invitations and replies, joining, raised hands, votes, minutes and follow-ups; staff host"),
+        (name = "concerns", description = "Residents' concerns before a council meeting, and staff triage into the agenda"),
         (name = "family", description = "Family accounts, the links an elder consents to (see, book, cancel), and what others did for the elder"),
     )
 )]
@@ -117,6 +125,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(link_codes::router())
         .merge(links::router())
         .merge(activity::router())
+        .merge(meetings::router())
+        .merge(concerns::router())
 }
 
 /// The whole service. `allowed_origins` are other origins serving the app (ARCHITECTURE.md:

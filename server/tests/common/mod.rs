@@ -5,6 +5,7 @@
 
 pub mod family;
 pub mod help;
+pub mod meetings;
 
 use std::time::Duration;
 
