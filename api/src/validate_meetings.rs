@@ -5,8 +5,9 @@ use crate::{
     validate::{COMMENT_MAX, field, typed_text},
 };
 
-/// Longest concern an elder types, in characters: a sentence or two on a big keyboard.
-pub const CONCERN_MAX: usize = 200;
+/// Longest concern an elder types, in characters: a sentence or two, as long as any other
+/// comment (the app's comment box counts down from it).
+pub const CONCERN_MAX: usize = COMMENT_MAX;
 /// Longest topic, place, agenda title or motion, in characters.
 pub const TITLE_MAX: usize = 100;
 /// Longest live caption, in characters: a sentence or two read at a glance.

@@ -6,7 +6,9 @@
 //!
 //! ```json
 //! {"api_base": "https://care.example.cn", "hotline": "010-6501 2345",
-//!  "kiosk_location": "阳光社区服务中心 一楼大厅", "settings": {"text_size": "large"}}
+//!  "kiosk_location": "阳光社区服务中心 一楼大厅", "settings": {"text_size": "large"},
+//!  "ice_servers": [{"urls": ["stun:stun.example.cn:3478"]},
+//!                  {"urls": ["turn:turn.example.cn:3478"], "username": "linli", "credential": "…"}]}
 //! ```
 
 use api::Settings;
@@ -28,6 +30,19 @@ pub struct Config {
     /// A kiosk's settings for everyone not signed in (Linli's defaults unless the centre
     /// set some).
     pub settings: Settings,
+    /// STUN and TURN servers for the built-in meeting room (docs/meetings.md). None: only
+    /// devices that can reach each other directly (one network) connect.
+    pub ice_servers: Vec<IceServer>,
+}
+
+/// One entry of `RTCConfiguration.iceServers`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub struct IceServer {
+    pub urls: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -37,6 +52,8 @@ struct ConfigFile {
     kiosk_location: Option<String>,
     /// Read field by field: one value this version does not know spoils only itself.
     settings: Option<Value>,
+    /// Read entry by entry, for the same reason.
+    ice_servers: Option<Vec<Value>>,
 }
 
 /// Trimmed, and `None` when blank.
@@ -88,6 +105,13 @@ pub fn parse(origin: &str, text: Option<&str>) -> Config {
         hotline: words(file.hotline),
         kiosk_location: words(file.kiosk_location),
         settings,
+        ice_servers: file
+            .ice_servers
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|v| serde_json::from_value::<IceServer>(v).ok())
+            .filter(|s| !s.urls.is_empty())
+            .collect(),
     }
 }
 
@@ -130,6 +154,7 @@ mod tests {
                 hotline: None,
                 kiosk_location: None,
                 settings: Settings::default(),
+                ice_servers: Vec::new(),
             }
         );
     }
@@ -163,6 +188,23 @@ mod tests {
             "the rest of the file still counts"
         );
         assert_eq!(c.settings, Settings::default());
+    }
+
+    #[test]
+    fn ice_servers_are_read_one_by_one() {
+        let c = parse(
+            "http://a",
+            Some(
+                r#"{"ice_servers":[{"urls":["stun:s.example:3478"]},{"urls":"not-a-list"},
+                   {"urls":["turn:t.example:3478"],"username":"u","credential":"p"},{"urls":[]}]}"#,
+            ),
+        );
+        assert_eq!(
+            c.ice_servers.len(),
+            2,
+            "the unreadable and the empty are dropped"
+        );
+        assert_eq!(c.ice_servers[1].username.as_deref(), Some("u"));
     }
 
     #[test]

@@ -101,6 +101,12 @@ pub fn App(config: Config, outbox: offline::DeviceStore) -> impl IntoView {
                 <Route path=path!("/my-family") view=MyFamily />
                 <Route path=path!("/my-family/code") view=MakeLinkCode />
                 <Route path=path!("/my-family/activity") view=WhoActedForMe />
+                <Route path=path!("/council") view=Meetings />
+                <Route path=path!("/council/concerns") view=MyConcerns />
+                <Route path=path!("/council/concerns/new") view=RaiseConcern />
+                <Route path=path!("/council/:meeting") view=MeetingDetail />
+                <Route path=path!("/council/:meeting/join") view=PreJoin />
+                <Route path=path!("/council/:meeting/room") view=MeetingRoom />
             </Routes>
         </Router>
     }

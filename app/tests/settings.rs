@@ -108,6 +108,7 @@ fn load_styles() {
             include_str!("../../styles/tokens.css"),
             include_str!("../../styles/base.css"),
             include_str!("../../styles/components.css"),
+            include_str!("../../styles/council.css"),
             include_str!("../../styles/theme-high-contrast.css"),
         ]
         .concat(),

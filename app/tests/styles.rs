@@ -139,7 +139,8 @@ fn the_kiosk_lock_down_is_only_for_the_kiosk() {
     }
     // Outside `html.kiosk …` rules, nothing stops selection, zoom or overscroll.
     let components = include_str!("../../styles/components.css");
-    for css in [TOKENS, BASE, HIGH_CONTRAST, components] {
+    let council = include_str!("../../styles/council.css");
+    for css in [TOKENS, BASE, HIGH_CONTRAST, components, council] {
         for (selector, body) in rules(css) {
             for declaration in [
                 "user-select: none",

@@ -1,5 +1,5 @@
-//! `/home`: a greeting and big tiles (UX.md, Home). Meals, day care, home visits and My
-//! bookings work now; the council says, in words and voice, that it is coming. An elder signed
+//! `/home`: a greeting and big tiles (UX.md, Home): meals, day care, home visits, the
+//! council (议事会) and My bookings. An elder signed
 //! in as themself also has "My family", and hears once per sign-in what others did for them
 //! since last time. A family member sees only what the elder allows, and why.
 
@@ -39,7 +39,6 @@ fn HomeScreen() -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
     let sign_out = use_sign_out();
-    let soon = RwSignal::new(false);
 
     let name = StoredValue::new(signed_in.me.person.name.clone());
     let family = signed_in.is_family();
@@ -92,12 +91,10 @@ fn HomeScreen() -> impl IntoView {
         ];
         join_sentences(lang, &parts.into_iter().flatten().collect::<Vec<_>>())
     };
-    let soon_message = Signal::derive(move || soon.get().then(|| i18n.t("home.council_soon")));
     let go = move |to: &'static str| {
         let navigate = navigate.clone();
         move || navigate(to, Default::default())
     };
-    let soon_note = move || i18n.t("home.coming_soon");
 
     view! {
         <Screen title say class="home">
@@ -124,8 +121,7 @@ fn HomeScreen() -> impl IntoView {
                     <Tile
                         label=move || i18n.t("home.council")
                         icon=IconKind::Council
-                        on_press=move || soon.set(true)
-                        note=soon_note
+                        on_press=go("/council")
                         testid="tile-council"
                     />
                 })}
@@ -146,7 +142,6 @@ fn HomeScreen() -> impl IntoView {
                     />
                 })}
             </ul>
-            <Notice message=soon_message tone=Tone::Info />
             <div class="actions">
                 <BigButton
                     label=move || i18n.t("home.sign_out")

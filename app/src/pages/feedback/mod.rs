@@ -4,13 +4,15 @@
 mod choices;
 mod comment_box;
 mod complaints;
-mod phrases;
+pub mod phrases;
 mod rate;
 mod rated;
 mod report;
 mod reported;
 pub mod words;
 
+pub use choices::BigChoices;
+pub use comment_box::CommentBox;
 pub use complaints::MyComplaints;
 pub use rate::RateBooking;
 pub use report::ReportProblem;
