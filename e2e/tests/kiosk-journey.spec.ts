@@ -121,7 +121,7 @@ test('switching to English changes every word on screen and every spoken word', 
   await expectAllSpokenIn(page, 'en');
 });
 
-test('a tile that is not ready yet says so in words and voice', async ({ page }) => {
+test('the council tile opens the meetings, read aloud with their agendas', async ({ page }) => {
   await spyOnSpeech(page);
   const kiosk = new Kiosk(page);
   await kiosk.open();
@@ -129,7 +129,8 @@ test('a tile that is not ready yet says so in words and voice', async ({ page })
   await kiosk.signIn('10000003', '345678');
   await clearSpoken(page);
   await page.getByRole('button', { name: '议事会' }).click();
-  await expect(page.getByText(/议事会的网上服务即将开通/)).toBeVisible();
-  await expectSpoken(page, /议事会的网上服务即将开通/, 'zh-CN');
-  await expectAccessible(page, 'home: coming soon');
+  await expect(page.getByRole('heading', { level: 1, name: '议事会' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /加装电梯意见征集/ })).toBeVisible();
+  await expectSpoken(page, /加装电梯意见征集.*要商量的事：1\. 加装电梯费用怎么分摊/, 'zh-CN');
+  await expectAccessible(page, 'council: meetings');
 });

@@ -4,7 +4,8 @@
 //! Any touch or key counts as "still here". Only mounted on kiosks: phones have
 //! no time limits. With nobody signed in, the same two minutes quietly put the kiosk back
 //! as the next person should find it: the centre's settings and the welcome screen (a
-//! half-typed card number does not wait there for a stranger).
+//! half-typed card number does not wait there for a stranger). In a council meeting's room an
+//! elder watches and listens without touching for an hour: idle time does not count there.
 
 use std::time::Duration;
 
@@ -24,6 +25,14 @@ pub const SIGN_OUT_AFTER_WARNING_MS: f64 = 30_000.0;
 pub fn seconds_left(idle_ms: f64) -> Option<u32> {
     let left = WARN_AFTER_MS + SIGN_OUT_AFTER_WARNING_MS - idle_ms;
     (idle_ms >= WARN_AFTER_MS).then(|| (left.max(0.0) / 1000.0).ceil() as u32)
+}
+
+/// Whether sitting still on `path` is taking part rather than having walked away: in a
+/// council meeting's room (`/council/:meeting/room`).
+pub fn watching(path: &str) -> bool {
+    path.strip_prefix("/council/")
+        .and_then(|rest| rest.strip_suffix("/room"))
+        .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[component]
@@ -65,6 +74,10 @@ pub fn IdleGuard() -> impl IntoView {
                     navigate("/", replace);
                 }
             }
+            return;
+        }
+        if watching(&location.pathname.get_untracked()) {
+            still_here();
             return;
         }
         match seconds_left(idle_ms) {
@@ -126,7 +139,17 @@ pub fn IdleGuard() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::seconds_left;
+    use super::{seconds_left, watching};
+
+    #[test]
+    fn only_a_meeting_room_counts_as_taking_part() {
+        assert!(watching("/council/12/room"));
+        assert!(!watching("/council/12"));
+        assert!(!watching("/council/12/join"));
+        assert!(!watching("/council/concerns"));
+        assert!(!watching("/council//room"));
+        assert!(!watching("/meals/room"));
+    }
 
     #[test]
     fn warns_after_ninety_seconds_and_counts_down_thirty() {

@@ -121,7 +121,6 @@ fn MeetingItem(meeting: Meeting) -> impl IntoView {
     let navigate = use_navigate();
     let id = meeting.id;
     let meeting = StoredValue::new(meeting);
-    let heading = format!("meeting-{id}-topic");
     let status = move || {
         meeting.with_value(|m| {
             let lang = i18n.lang();
@@ -139,18 +138,18 @@ fn MeetingItem(meeting: Meeting) -> impl IntoView {
     };
     view! {
         <li class="meeting" data-testid=format!("meeting-{id}")>
+            // The whole card is the button's name, topic first: what is seen is what is said.
             <button
                 type="button"
                 class="meeting-card"
-                aria-labelledby=heading.clone()
                 on:click=move |_| navigate(&format!("/council/{id}"), Default::default())
             >
+                <span class="meeting-topic">
+                    {move || meeting.with_value(|m| m.topic.get(i18n.lang()).to_owned())}
+                </span>
                 <span class="meeting-scope">
                     <Icon kind=IconKind::Council />
                     {move || meeting.with_value(|m| m.scope.get(i18n.lang()).to_owned())}
-                </span>
-                <span class="meeting-topic" id=heading.clone()>
-                    {move || meeting.with_value(|m| m.topic.get(i18n.lang()).to_owned())}
                 </span>
                 <span class="meeting-when">
                     <Icon kind=IconKind::Clock />

@@ -170,6 +170,7 @@ fn Room(
     let service = ticket.virtual_service.clone();
     let builtin = service.channel_type == ChannelType::Builtin;
 
+    let to_detail = navigate.clone();
     // Said once each: the floor given to this elder, a new agenda item, the meeting ending.
     let said = StoredValue::new((false, None::<i64>, false));
     Effect::new(move |_| {
@@ -193,6 +194,12 @@ fn Room(
         let over = l.status == MeetingStatus::Ended;
         if over && !ended {
             speech::speak(&i18n.t("council.meeting_ended"), lang);
+            // Out of the room a little later, so a kiosk's idle sign-out applies again.
+            let navigate = to_detail.clone();
+            set_timeout(
+                move || navigate(&format!("/council/{id}"), Default::default()),
+                std::time::Duration::from_secs(8),
+            );
         }
         said.set_value((l.my_turn, now_item.or(item), over));
     });
