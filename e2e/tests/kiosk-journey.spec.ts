@@ -131,6 +131,7 @@ test('the council tile opens the meetings, read aloud with their agendas', async
   await page.getByRole('button', { name: '议事会' }).click();
   await expect(page.getByRole('heading', { level: 1, name: '议事会' })).toBeVisible();
   await expect(page.getByRole('button', { name: /加装电梯意见征集/ })).toBeVisible();
-  await expectSpoken(page, /加装电梯意见征集.*要商量的事：1\. 加装电梯费用怎么分摊/, 'zh-CN');
+  await expectSpoken(page, /全社区议事会：加装电梯意见征集/, 'zh-CN');
+  await expectSpoken(page, /要商量的事：第1项，加装电梯费用怎么分摊/, 'zh-CN');
   await expectAccessible(page, 'council: meetings');
 });

@@ -170,7 +170,13 @@ pub fn spoken(lang: Lang, m: &Meeting) -> String {
         let items: Vec<String> = m
             .agenda
             .iter()
-            .map(|a| format!("{}. {}", a.position, a.title.get(lang)))
+            .map(|a| {
+                tr_with(
+                    lang,
+                    "council.agenda_item",
+                    &[("n", &a.position.to_string()), ("title", a.title.get(lang))],
+                )
+            })
             .collect();
         parts.push(tr_with(
             lang,
