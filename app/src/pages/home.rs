@@ -1,8 +1,9 @@
 //! `/home`: a greeting and big tiles (UX.md, Home): meals, day care, home visits, the
-//! council (议事会) and My bookings. An elder signed
+//! council (议事会) and My bookings; a council meeting today is said as a reminder. An elder signed
 //! in as themself also has "My family", and hears once per sign-in what others did for them
 //! since last time. A family member sees only what the elder allows, and why.
 
+use api::MeetingStatus;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_navigate;
@@ -10,7 +11,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{BigButton, ButtonKind, IconKind, Notice, Screen, Tile, Tone};
 use crate::dates;
 use crate::i18n::{join_sentences, use_i18n};
-use crate::pages::{signed_out_home, summary};
+use crate::pages::{council_today, signed_out_home, summary};
 use crate::state::{SignOutReason, use_session, use_sign_out};
 
 /// Home follows the elder acted for: a family member switching elder from the banner while
@@ -61,6 +62,32 @@ fn HomeScreen() -> impl IntoView {
         })
     });
 
+    // A council meeting today: said after the greeting, as the day's reminder.
+    let today_meeting = LocalResource::new(move || {
+        let client = session.client();
+        async move {
+            if !may.view {
+                return None;
+            }
+            let meetings = client.meetings().await.ok()?;
+            meetings.into_iter().find(|m| {
+                council_today(m)
+                    && matches!(m.status, MeetingStatus::Scheduled | MeetingStatus::Live)
+            })
+        }
+    });
+    let reminder = Signal::derive(move || {
+        today_meeting.get().flatten().map(|m| {
+            let lang = i18n.lang();
+            i18n.t_with(
+                "council.today",
+                &[
+                    ("topic", m.topic.get(lang)),
+                    ("time", &dates::time_label(&m.starts_at)),
+                ],
+            )
+        })
+    });
     let title = move || i18n.t_with("home.greeting", &[("name", &name.get_value())]);
     let limits = Signal::derive(move || {
         let who = elder.with_value(|s| s.elder.name.clone());
@@ -100,6 +127,7 @@ fn HomeScreen() -> impl IntoView {
         <Screen title say class="home">
             <Notice message=acted_words tone=Tone::Info speak=false />
             <Notice message=limits tone=Tone::Info speak=false />
+            <Notice message=reminder tone=Tone::Info />
             <p class="question">{move || i18n.t("home.question")}</p>
             <ul class="tiles">
                 {may.book.then(|| view! {

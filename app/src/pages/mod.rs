@@ -32,7 +32,10 @@ mod welcome;
 pub use booking_cancel::CancelBooking;
 pub use bookings::{BookingDetail, Bookings};
 pub use care_booked::CareBooked;
-pub use council::{MeetingDetail, MeetingRoom, Meetings, MyConcerns, PreJoin, RaiseConcern};
+pub use council::{
+    MeetingDetail, MeetingRoom, Meetings, MyConcerns, PreJoin, RaiseConcern,
+    is_today as council_today,
+};
 pub use daycare_confirm::DaycareConfirm;
 pub use daycare_sessions::DaycareSessions;
 pub use daycare_transport::DaycareTransport;

@@ -15,6 +15,6 @@ mod words;
 pub use concern_new::RaiseConcern;
 pub use concerns::MyConcerns;
 pub use detail::MeetingDetail;
-pub use list::Meetings;
+pub use list::{Meetings, is_today};
 pub use prejoin::PreJoin;
 pub use room::MeetingRoom;
