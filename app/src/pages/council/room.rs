@@ -114,6 +114,12 @@ pub fn MeetingRoom() -> impl IntoView {
         {
             mesh.close();
         }
+        // Gone from the screen (Help, the gear, signed out at a kiosk): gone from the room,
+        // so nobody is counted present who is not. Leaving twice is harmless.
+        let client = session.client();
+        spawn_local(async move {
+            let _ = client.leave_meeting(id).await;
+        });
     });
 
     let title = move || {
@@ -295,14 +301,18 @@ fn Room(
         <p class="note" data-testid="hand-place">{move || queue_place.get()}</p>
         <Notice message=hand_problem />
         <div class="room-actions">
-            {move || can_speak().then(|| view! {
-                <BigButton
-                    label=Signal::derive(move || if muted.get() { i18n.t("council.unmute") } else { i18n.t("council.mute") })
-                    icon=if muted.get_untracked() { IconKind::SpeakerOff } else { IconKind::Speaker }
-                    kind=ButtonKind::Secondary
-                    on_press=toggle_mute
-                    testid="mute"
-                />
+            // Drawn again on each change, so the icon follows the words.
+            {move || can_speak().then(|| {
+                let off = muted.get();
+                view! {
+                    <BigButton
+                        label=move || if off { i18n.t("council.unmute") } else { i18n.t("council.mute") }
+                        icon=if off { IconKind::SpeakerOff } else { IconKind::Speaker }
+                        kind=ButtonKind::Secondary
+                        on_press=toggle_mute
+                        testid="mute"
+                    />
+                }
             })}
             <BigButton
                 label=Signal::derive(move || if my_hand() { i18n.t("council.lower_hand") } else { i18n.t("council.raise_hand") })
