@@ -7,7 +7,7 @@ import { Browser, Page, expect, test } from '@playwright/test';
 import { expectAccessible } from './fixtures/axe';
 import { Host, bytesReceived, keepPeerConnections, liveUntil, watchLive } from './fixtures/council';
 import { Kiosk } from './fixtures/kiosk';
-import { clearSpoken, expectSpoken, spyOnSpeech } from './fixtures/speech';
+import { clearSpoken, expectSpoken, spoken, spyOnSpeech } from './fixtures/speech';
 
 const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
@@ -34,8 +34,12 @@ async function joinFromList(page: Page, topic: string, scan: boolean): Promise<v
   await page.getByRole('button', { name: new RegExp(topic) }).click();
   await expect(h1(page, topic)).toBeVisible();
   await expect(page.getByText('正在开会，可以进入').or(page.getByRole('button', { name: '进入会议' })).first()).toBeVisible();
+  await clearSpoken(page);
   await page.getByRole('button', { name: '线上参加' }).click();
   await expect(page.getByRole('button', { name: '线上参加' })).toHaveAttribute('aria-pressed', 'true');
+  // The button says what happened; the screen does not read the whole meeting again.
+  await expectSpoken(page, /线上参加，已经告诉工作人员了/, 'zh-CN');
+  expect((await spoken(page)).filter((u) => u.text.includes(`议事会：${topic}`))).toEqual([]);
   if (scan) await expectAccessible(page, 'a meeting, replied');
   await page.getByRole('button', { name: '进入会议' }).click();
   await expect(h1(page, '准备进入会议')).toBeVisible();

@@ -64,9 +64,11 @@ pub fn MeetingDetail() -> impl IntoView {
             .map(|m| m.topic.get(i18n.lang()).to_owned())
             .unwrap_or_else(|| i18n.t("council.title"))
     };
+    // The meeting as it was when the screen opened: a reply changes `meeting`, and the
+    // reply button already says what happened, so the screen must not read it all again.
     let say = move || {
         let lang = i18n.lang();
-        let Some(m) = meeting.get() else {
+        let Some(Ok(m)) = data.get() else {
             return title();
         };
         let mut parts = vec![words::spoken(lang, &m)];

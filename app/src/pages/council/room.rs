@@ -129,10 +129,12 @@ pub fn MeetingRoom() -> impl IntoView {
             .map(|m| m.topic.get(i18n.lang()).to_owned())
             .unwrap_or_else(|| i18n.t("council.room"))
     };
+    // Not tracking `live`: a new item is announced on its own (in `Room`), not by reading
+    // the whole screen again.
     let say = move || {
         let lang = i18n.lang();
         let mut parts = vec![title(), i18n.t("council.say_room")];
-        if let Some(item) = live.get().and_then(|l| l.current_item) {
+        if let Some(item) = live.get_untracked().and_then(|l| l.current_item) {
             parts.push(i18n.t_with("council.now_item", &[("item", item.title.get(lang))]));
         }
         join_sentences(lang, &parts)
