@@ -270,16 +270,16 @@ async fn raised_hands_queue_for_the_host_who_gives_the_floor() {
     let chen = server.sign_in(CHEN).await;
     let staff = server.staff_for(1).await;
     let (id, host_ticket) = live_meeting(&staff, MeetingLevel::Community).await;
-    assert_eq!(slug(wang.set_hand(id, true).await), "not-present");
+    assert_eq!(slug(wang.set_hand(id, true, &key()).await), "not-present");
     wang.join_meeting(id, &join(), &key()).await.unwrap();
     chen.join_meeting(id, &join(), &key()).await.unwrap();
     let mut host_view = Stream::open(&staff, id, &host_ticket).await;
 
-    chen.set_hand(id, true).await.unwrap();
-    let mine = wang.set_hand(id, true).await.unwrap();
+    chen.set_hand(id, true, &key()).await.unwrap();
+    let mine = wang.set_hand(id, true, &key()).await.unwrap();
     assert!(mine.my_hand);
     // Raising twice is still one hand.
-    wang.set_hand(id, true).await.unwrap();
+    wang.set_hand(id, true, &key()).await.unwrap();
     let queue = host_view.until(|l| l.hands.len() == 2).await.hands;
     assert_eq!(
         queue
@@ -295,11 +295,17 @@ async fn raised_hands_queue_for_the_host_who_gives_the_floor() {
         slug(staff.take_hand(id, queue[0].id, &key()).await),
         "not-found"
     );
-    let lowered = wang.set_hand(id, false).await.unwrap();
+    let lowered = wang.set_hand(id, false, &key()).await.unwrap();
     assert!(!lowered.my_hand && lowered.hands.is_empty());
     // 陈志明 has the floor, and sees so.
-    let chen_live = chen.set_hand(id, false).await.unwrap();
+    let chen_live = chen.set_hand(id, false, &key()).await.unwrap();
     assert!(chen_live.my_turn);
+    // Leaving takes her out of the room; a retry of the same leave is the same answer.
+    let k = key();
+    let out = wang.leave_meeting(id, &k).await.unwrap();
+    assert!(!out.present.iter().any(|p| p.name == "王秀英"));
+    assert_eq!(wang.leave_meeting(id, &k).await.unwrap(), out);
+    assert_eq!(slug(wang.set_hand(id, true, &key()).await), "not-present");
 }
 
 #[tokio::test]

@@ -56,16 +56,34 @@ impl Client {
         .await
     }
 
-    /// `POST /meetings/{id}/leave`.
-    pub async fn leave_meeting(&self, id: i64) -> Result<(), ApiError> {
-        Self::empty(self.request(Method::POST, &format!("/meetings/{id}/leave"))).await
+    /// `POST /meetings/{id}/leave`: out of the room.
+    pub async fn leave_meeting(
+        &self,
+        id: i64,
+        idempotency_key: &str,
+    ) -> Result<MeetingLive, ApiError> {
+        Self::json(self.change(
+            Method::POST,
+            &format!("/meetings/{id}/leave"),
+            idempotency_key,
+        ))
+        .await
     }
 
     /// `PUT /meetings/{id}/hand`: raise or lower the elder's hand.
-    pub async fn set_hand(&self, id: i64, raised: bool) -> Result<MeetingLive, ApiError> {
+    pub async fn set_hand(
+        &self,
+        id: i64,
+        raised: bool,
+        idempotency_key: &str,
+    ) -> Result<MeetingLive, ApiError> {
         Self::json(
-            self.request(Method::PUT, &format!("/meetings/{id}/hand"))
-                .json(&HandRequest { raised }),
+            self.change(
+                Method::PUT,
+                &format!("/meetings/{id}/hand"),
+                idempotency_key,
+            )
+            .json(&HandRequest { raised }),
         )
         .await
     }

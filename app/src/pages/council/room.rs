@@ -118,7 +118,7 @@ pub fn MeetingRoom() -> impl IntoView {
         // so nobody is counted present who is not. Leaving twice is harmless.
         let client = session.client();
         spawn_local(async move {
-            let _ = client.leave_meeting(id).await;
+            let _ = client.leave_meeting(id, &keys::idempotency_key()).await;
         });
     });
 
@@ -215,7 +215,7 @@ fn Room(
     let hand = Action::new_local(move |raise: &bool| {
         let client = session.client();
         let raise = *raise;
-        async move { client.set_hand(id, raise).await }
+        async move { client.set_hand(id, raise, &keys::idempotency_key()).await }
     });
     Effect::new(move |_| {
         if let Some(Ok(next)) = hand.value().get() {
@@ -251,7 +251,7 @@ fn Room(
         let navigate = navigate.clone();
         spawn_local(async move {
             // Leaving is best effort: the room forgets anyone whose stream ends anyway.
-            let _ = client.leave_meeting(id).await;
+            let _ = client.leave_meeting(id, &keys::idempotency_key()).await;
             navigate(&format!("/council/{id}"), Default::default());
         });
     };

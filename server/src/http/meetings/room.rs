@@ -143,16 +143,18 @@ pub(super) async fn issue_ticket(
     })
 }
 
-/// Leaves the meeting (a raised hand goes down). Leaving twice is fine.
+/// Leaves the meeting (a raised hand goes down). Staff may take an elder they checked in out
+/// of the room. Answers with the room as the elder now sees it from outside.
 #[utoipa::path(
     post, path = "/meetings/{id}/leave", tag = "meetings",
     security(("bearer" = [])),
     params(
         ("id" = i64, Path, description = "Meeting id"),
         ("acting-for" = i64, Header, description = "The elder leaving"),
+        ("idempotency-key" = String, Header, description = "8–64 characters"),
     ),
     responses(
-        (status = 204, description = "Out of the room"),
+        (status = 200, description = "Out of the room", body = MeetingLive),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
@@ -160,19 +162,27 @@ pub(super) async fn issue_ticket(
 async fn leave(
     State(state): State<AppState>,
     actor: Actor,
+    key: IdempotencyKey,
     Path(id): Path<i64>,
-) -> Result<StatusCode> {
+) -> Result<Response> {
     if actor.principal.kind() != PersonKind::Staff {
         require_self(&actor)?;
     }
     invited(&state, &actor, id).await?;
-    // Idempotent by nature (leaving twice leaves once), so no key is needed.
-    let mut tx = db::begin_change(&state.db).await?;
-    meeting_room::leave(&mut tx, id, actor.elder.id, state.clock.unix()).await?;
-    meetings::bump(&mut tx, id).await?;
-    tx.commit().await?;
+    let fingerprint =
+        idempotency::fingerprint(&format!("POST /meetings/{id}/leave"), actor.elder.id, &());
+    let mut change =
+        match idempotency::begin(&state.db, actor.principal.id, key, fingerprint).await? {
+            Begun::Replayed(stored) => return Ok(stored),
+            Begun::Fresh(change) => change,
+        };
+    let now = state.clock.unix();
+    meeting_room::leave(&mut change.tx, id, actor.elder.id, now).await?;
+    meetings::bump(&mut change.tx, id).await?;
+    let live = live_in(&mut change.tx, &state, id, actor.elder.id).await?;
+    let resp = change.finish(StatusCode::OK, &live, now).await?;
     state.live.changed(id);
-    Ok(StatusCode::NO_CONTENT)
+    Ok(resp)
 }
 
 /// Raises or lowers the elder's hand. The host sees the queue, first raised first.
@@ -182,6 +192,7 @@ async fn leave(
     params(
         ("id" = i64, Path, description = "Meeting id"),
         ("acting-for" = i64, Header, description = "The elder themself"),
+        ("idempotency-key" = String, Header, description = "8–64 characters"),
     ),
     request_body = HandRequest,
     responses(
@@ -193,28 +204,34 @@ async fn leave(
 async fn hand(
     State(state): State<AppState>,
     actor: Actor,
+    key: IdempotencyKey,
     Path(id): Path<i64>,
     Json(req): Json<HandRequest>,
-) -> Result<Json<MeetingLive>> {
+) -> Result<Response> {
     require_self(&actor)?;
     let m = invited(&state, &actor, id).await?;
-    // Raising a raised hand, or lowering a lowered one, changes nothing: safe to repeat.
-    let mut tx = db::begin_change(&state.db).await?;
     require_open(&m)?;
-    if !meeting_room::is_present(&mut *tx, id, actor.elder.id).await? {
+    let fingerprint =
+        idempotency::fingerprint(&format!("PUT /meetings/{id}/hand"), actor.elder.id, &req);
+    let mut change =
+        match idempotency::begin(&state.db, actor.principal.id, key, fingerprint).await? {
+            Begun::Replayed(stored) => return Ok(stored),
+            Begun::Fresh(change) => change,
+        };
+    if !meeting_room::is_present(&mut *change.tx, id, actor.elder.id).await? {
         return Err(not_present());
     }
     let now = state.clock.unix();
     if req.raised {
-        meeting_room::raise_hand(&mut tx, id, actor.elder.id, now).await?;
+        meeting_room::raise_hand(&mut change.tx, id, actor.elder.id, now).await?;
     } else {
-        meeting_room::lower_hand(&mut tx, id, actor.elder.id, now).await?;
+        meeting_room::lower_hand(&mut change.tx, id, actor.elder.id, now).await?;
     }
-    meetings::bump(&mut tx, id).await?;
-    let live = live_in(&mut tx, &state, id, actor.elder.id).await?;
-    tx.commit().await?;
+    meetings::bump(&mut change.tx, id).await?;
+    let live = live_in(&mut change.tx, &state, id, actor.elder.id).await?;
+    let resp = change.finish(StatusCode::OK, &live, now).await?;
     state.live.changed(id);
-    Ok(Json(live))
+    Ok(resp)
 }
 
 /// Casts or changes the elder's vote on the open motion. Only the elder themself, only while
