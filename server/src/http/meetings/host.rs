@@ -423,15 +423,7 @@ async fn open_motion(
 /// Closes a motion with the votes of the elders present (`present_at_close`).
 async fn close(tx: &mut Tx, motion: i64, meeting: i64, now: i64) -> Result<()> {
     let present = meeting_room::elders_present(&mut **tx, meeting).await?;
-    let (mut yes, mut no, mut abstain) = (0u32, 0u32, 0u32);
-    for (choice, n) in meeting_room::tally(&mut **tx, motion).await? {
-        let n = u32::try_from(n).unwrap_or_default();
-        match db::enum_of::<api::VoteChoice>(&choice)? {
-            api::VoteChoice::Yes => yes = n,
-            api::VoteChoice::No => no = n,
-            api::VoteChoice::Abstain => abstain = n,
-        }
-    }
+    let (yes, no, abstain) = view::counts(tx, motion).await?;
     let follow_up = match VoteResult::outcome_of(yes, no, abstain) {
         api::Outcome::Carried => "pending",
         api::Outcome::Rejected => "none",

@@ -53,13 +53,11 @@ fn person(id: i64, name: String, kind: &str) -> PersonRef {
     }
 }
 
-/// The result of a closed motion, counted from its votes.
-async fn result(db: &mut SqliteConnection, m: &MotionRow) -> Result<Option<VoteResult>> {
-    if m.status != "closed" {
-        return Ok(None);
-    }
+/// The votes on a motion: (yes, no, abstain). One count serves the running total, the result
+/// and the close.
+pub async fn counts(db: &mut SqliteConnection, motion: i64) -> Result<(u32, u32, u32)> {
     let (mut yes, mut no, mut abstain) = (0, 0, 0);
-    for (choice, n) in meeting_room::tally(&mut *db, m.id).await? {
+    for (choice, n) in meeting_room::tally(&mut *db, motion).await? {
         let n = u32::try_from(n).unwrap_or_default();
         match db::enum_of::<VoteChoice>(&choice)? {
             VoteChoice::Yes => yes = n,
@@ -67,13 +65,18 @@ async fn result(db: &mut SqliteConnection, m: &MotionRow) -> Result<Option<VoteR
             VoteChoice::Abstain => abstain = n,
         }
     }
-    Ok(Some(VoteResult {
+    Ok((yes, no, abstain))
+}
+
+/// The result of a closed motion, from its counts; none while it is open.
+fn result(m: &MotionRow, (yes, no, abstain): (u32, u32, u32)) -> Option<VoteResult> {
+    (m.status == "closed").then(|| VoteResult {
         yes,
         no,
         abstain,
         present: u32::try_from(m.present_at_close.unwrap_or_default()).unwrap_or_default(),
         outcome: VoteResult::outcome_of(yes, no, abstain),
-    }))
+    })
 }
 
 pub async fn decision(
@@ -81,7 +84,10 @@ pub async fn decision(
     m: MotionRow,
     tz: FixedOffset,
 ) -> Result<Option<Decision>> {
-    let Some(result) = result(db, &m).await? else {
+    if m.status != "closed" {
+        return Ok(None);
+    }
+    let Some(result) = result(&m, counts(db, m.id).await?) else {
         return Ok(None);
     };
     Ok(Some(Decision {
@@ -225,16 +231,13 @@ async fn motion(
     viewer: i64,
     tz: FixedOffset,
 ) -> Result<Motion> {
-    let votes_cast = meeting_room::tally(&mut *db, row.id)
-        .await?
-        .iter()
-        .map(|(_, n)| u32::try_from(*n).unwrap_or_default())
-        .sum();
+    let counted = counts(db, row.id).await?;
+    let votes_cast = counted.0 + counted.1 + counted.2;
     let my_vote = meeting_room::my_vote(&mut *db, row.id, viewer)
         .await?
         .map(|c| db::enum_of::<VoteChoice>(&c))
         .transpose()?;
-    let result = result(db, &row).await?;
+    let result = result(&row, counted);
     Ok(Motion {
         id: row.id,
         agenda_item_id: row.agenda_item_id,
