@@ -15,10 +15,9 @@ use crate::i18n::{join_sentences, tr_with, use_i18n};
 use crate::pages::{LoadProblem, signed_out_home};
 use crate::state::use_session;
 
-/// Where a concern went, as a sentence.
-pub fn fate(lang: Lang, c: &Concern) -> String {
-    let status = words::concern_status(lang, c.status);
-    let mut parts = vec![status];
+/// Where a concern went, as shown under it: its status, the agenda it is on, what staff said.
+fn where_it_went(lang: Lang, c: &Concern) -> String {
+    let mut parts = vec![words::concern_status(lang, c.status)];
     if let Some(agenda) = &c.agenda {
         let today = dates::today_for(&agenda.starts_at);
         parts.push(tr_with(
@@ -37,10 +36,15 @@ pub fn fate(lang: Lang, c: &Concern) -> String {
     if let Some(note) = &c.note {
         parts.push(tr_with(lang, "concern.staff_said", &[("note", note)]));
     }
-    if let Some(d) = &c.decision {
-        parts.push(decision_words(lang, d));
-    }
     join_sentences(lang, &parts)
+}
+
+/// Where a concern went, as said aloud: as shown, and the decision on it (shown as its own card).
+pub fn fate(lang: Lang, c: &Concern) -> String {
+    match &c.decision {
+        Some(d) => join_sentences(lang, &[where_it_went(lang, c), decision_words(lang, d)]),
+        None => where_it_went(lang, c),
+    }
 }
 
 #[component]
@@ -124,22 +128,7 @@ fn ConcernItem(concern: Concern) -> impl IntoView {
                 </h2>
                 {concern.text.clone().map(|t| view! { <p class="concern-text">{t}</p> })}
                 <p class=status_class data-testid="concern-status">
-                    {move || c.with_value(|c| {
-                        let lang = i18n.lang();
-                        let mut parts = vec![words::concern_status(lang, c.status)];
-                        if let Some(agenda) = &c.agenda {
-                            let today = dates::today_for(&agenda.starts_at);
-                            parts.push(tr_with(lang, "concern.on_agenda_of", &[
-                                ("topic", agenda.topic.get(lang)),
-                                ("day", &dates::day_label(lang, agenda.starts_at.date_naive(), today)),
-                                ("item", agenda.item.title.get(lang)),
-                            ]));
-                        }
-                        if let Some(note) = &c.note {
-                            parts.push(tr_with(lang, "concern.staff_said", &[("note", note)]));
-                        }
-                        join_sentences(lang, &parts)
-                    })}
+                    {move || c.with_value(|c| where_it_went(i18n.lang(), c))}
                 </p>
                 {decision.map(|d| view! { <ul class="decisions"><DecisionItem decision=d /></ul> })}
             </article>

@@ -8,6 +8,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{EventSource, MessageEvent};
 
+/// Puts `next` into `live` unless a newer state is there already: the stream and the answers
+/// to the elder's own taps (a vote, a hand) arrive in either order.
+pub fn keep_newer(live: RwSignal<Option<MeetingLive>>, next: MeetingLive) {
+    let newer = live.with_untracked(|now| now.as_ref().is_none_or(|n| next.version >= n.version));
+    if newer {
+        live.set(Some(next));
+    }
+}
+
 /// An open stream; closed on drop.
 pub struct LiveStream {
     source: EventSource,
@@ -29,12 +38,7 @@ impl LiveStream {
                 return;
             };
             if let Ok(next) = serde_json::from_str::<MeetingLive>(&text) {
-                // Answers to the elder's own taps may arrive before or after: keep the newest.
-                let newer = live
-                    .with_untracked(|now| now.as_ref().is_none_or(|n| next.version >= n.version));
-                if newer {
-                    live.set(Some(next));
-                }
+                keep_newer(live, next);
             }
         });
         source.add_event_listener_with_callback("live", on_live.as_ref().unchecked_ref())?;

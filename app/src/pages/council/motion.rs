@@ -5,6 +5,7 @@
 use api::{ApiError, MeetingLive, MotionStatus, VoteChoice, VoteRequest};
 use leptos::prelude::*;
 
+use super::live::keep_newer;
 use super::words;
 use crate::components::{Icon, IconKind, Notice};
 use crate::i18n::use_i18n;
@@ -29,11 +30,7 @@ pub fn MotionPanel(live: RwSignal<Option<MeetingLive>>) -> impl IntoView {
     Effect::new(move |_| match cast.value().get() {
         Some(Ok(next)) => {
             refusal.set(None);
-            let newer =
-                live.with_untracked(|l| l.as_ref().is_none_or(|l| next.version >= l.version));
-            if newer {
-                live.set(Some(next));
-            }
+            keep_newer(live, next);
         }
         Some(Err(err)) => refusal.set(Some(err)),
         None => {}

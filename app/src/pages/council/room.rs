@@ -13,7 +13,7 @@ use leptos_router::components::Redirect;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use wasm_bindgen_futures::spawn_local;
 
-use super::live::LiveStream;
+use super::live::{LiveStream, keep_newer};
 use super::mesh::{Mesh, MeshView, Remote, local_media, socket_url};
 use super::motion::MotionPanel;
 use crate::components::{BigButton, ButtonKind, IconKind, Loading, Notice, Screen, Tone};
@@ -219,11 +219,7 @@ fn Room(
     });
     Effect::new(move |_| {
         if let Some(Ok(next)) = hand.value().get() {
-            let newer =
-                live.with_untracked(|l| l.as_ref().is_none_or(|l| next.version >= l.version));
-            if newer {
-                live.set(Some(next));
-            }
+            keep_newer(live, next);
         }
     });
     let explainer = use_explainer();
